@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+
+namespace ErrorHandling.AspNetCore;
+
+/// <summary>
+/// Validates <see cref="GlobalErrorHandlerOptions"/> when the host starts. Every message names the
+/// option and the offending value.
+/// </summary>
+internal sealed class GlobalErrorHandlerOptionsValidator : IValidateOptions<GlobalErrorHandlerOptions>
+{
+    private const string Prefix = GlobalErrorHandlerOptions.SectionName + ":";
+
+    public ValidateOptionsResult Validate(string? name, GlobalErrorHandlerOptions options)
+    {
+        var failures = new List<string>(options.ConfigurationErrors);
+
+        if (!Enum.IsDefined(options.ExceptionDetails))
+        {
+            failures.Add($"{Prefix}{nameof(options.ExceptionDetails)} has the value '{(int)options.ExceptionDetails}', which is not one of {string.Join(", ", Enum.GetNames<ExceptionDetailsPolicy>())}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.GenericDetail))
+        {
+            failures.Add($"{Prefix}{nameof(options.GenericDetail)} has the value '{options.GenericDetail}'; it must not be empty, or Production error responses would carry no explanation.");
+        }
+
+        // A bare "*" would keep every header of the failed response, which is exactly what the reset
+        // exists to prevent; redacting every header or parameter, on the other hand, is a valid choice.
+        ValidateNames(nameof(options.PreservedResponseHeaders), options.PreservedResponseHeaders, allowBareWildcard: false, failures);
+        ValidateNames(nameof(options.RedactedQueryParameters), options.RedactedQueryParameters, allowBareWildcard: true, failures);
+        ValidateNames(nameof(options.RedactedHeaders), options.RedactedHeaders, allowBareWildcard: true, failures);
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateNames(string optionName, IList<string> names, bool allowBareWildcard, List<string> failures)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            var value = names[i];
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                failures.Add($"{Prefix}{optionName}:{i} has the value '{value}'; a name must not be empty.");
+            }
+            else if (!allowBareWildcard && value == "*")
+            {
+                failures.Add($"{Prefix}{optionName}:{i} has the value '*', which would keep every header of the failed response.");
+            }
+        }
+    }
+}

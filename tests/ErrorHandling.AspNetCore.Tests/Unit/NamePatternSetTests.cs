@@ -1,0 +1,25 @@
+namespace ErrorHandling.AspNetCore.Tests.Unit;
+
+public sealed class NamePatternSetTests
+{
+    private static readonly NamePatternSet Set = new(["Access-Control-*", "WWW-Authenticate"]);
+
+    [Theory]
+    [InlineData("Access-Control-Allow-Origin", true)]
+    [InlineData("access-control-expose-headers", true)]
+    [InlineData("WWW-Authenticate", true)]
+    [InlineData("www-authenticate", true)]
+    [InlineData("WWW-Authenticate-Extra", false)]
+    [InlineData("Access-Contro", false)]
+    [InlineData("X-Custom", false)]
+    public void Matches_Name_ExactOrByPrefix(string name, bool expected) =>
+        Assert.Equal(expected, Set.Matches(name));
+
+    [Fact]
+    public void Matches_BareWildcard_MatchesEverything() =>
+        Assert.True(new NamePatternSet(["*"]).Matches("Anything"));
+
+    [Fact]
+    public void IsEmpty_NoNames_IsTrue() =>
+        Assert.True(new NamePatternSet([]).IsEmpty);
+}
