@@ -2,9 +2,6 @@ using System.Runtime.CompilerServices;
 
 namespace ErrorHandling.AspNetCore.Tests.Infrastructure;
 
-/// <summary>An exception type whose name is a sentinel: it must never appear in a Production body.</summary>
-public sealed class SentinelSecretException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>Throws exceptions carrying sentinel strings in every part that could leak.</summary>
 public static class Throwers
 {
