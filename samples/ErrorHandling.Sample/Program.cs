@@ -1,5 +1,6 @@
 using System.Globalization;
 using ErrorHandling.Sample;
+using ErrorHandling.Sample.Errors;
 using Serilog;
 using Serilog.Events;
 
@@ -14,10 +15,26 @@ builder.Services.AddSerilog((services, logger) => logger
     .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
 
 builder.Services.AddControllers();
-builder.Services.AddGlobalErrorHandler();
+builder.Services.AddExceptionHandler<PaymentDeclinedExceptionHandler>();
+builder.Services.AddGlobalErrorHandler(options =>
+{
+    options.Map<KeyNotFoundException>(StatusCodes.Status404NotFound);
+    options.Map<ArgumentException>(StatusCodes.Status400BadRequest, mapping => mapping.ExposeMessage = true);
+    options.Map<OrderLockedException>(StatusCodes.Status409Conflict, mapping => mapping.Title = "The order is locked");
+    options.CustomizeProblemDetails = context =>
+    {
+        if (context.Exception is OrderLockedException locked)
+        {
+            context.ProblemDetails.Extensions["errorCode"] = locked.ErrorCode;
+        }
+    };
+    options.PassThrough = static (_, exception) => exception is MaintenanceModeException;
+    options.WriteProblemDetailsForEmptyResponses = true;
+});
 
 var app = builder.Build();
 
+app.UseMiddleware<MaintenanceModeMiddleware>();
 app.UseGlobalErrorHandler();
 app.MapControllers();
 app.MapSampleEndpoints();

@@ -1,3 +1,5 @@
+using ErrorHandling.Sample.Errors;
+
 namespace ErrorHandling.Sample;
 
 /// <summary>The demo endpoints, each failing in a different way.</summary>
@@ -12,6 +14,14 @@ internal static class SampleEndpoints
         ("/throw/async", "an asynchronous throw after an await: 500"),
         ("/api/orders/42", "an MVC controller action that throws: 500"),
         ("/throw/bad-request", "a BadHttpRequestException with status 413: a client error"),
+        ("/orders/missing", "KeyNotFoundException, mapped in code to 404"),
+        ("/orders/invalid", "ArgumentException, mapped to 400 with its message exposed"),
+        ("/orders/locked", "OrderLockedException, mapped to 409; a callback adds its errorCode"),
+        ("/upstream/timeout", "TimeoutException, mapped to 504 in appsettings.json"),
+        ("/payments/declined", "PaymentDeclinedException, handled by the app's own IExceptionHandler: 402"),
+        ("/maintenance", "MaintenanceModeException, passed through to an outer middleware: 503"),
+        ("/status/503", "an empty 503 from Results.StatusCode, given a problem body"),
+        ("/no-such-page", "an empty 404 from routing, given a problem body"),
     ];
 
     public static WebApplication MapSampleEndpoints(this WebApplication app)
@@ -37,6 +47,13 @@ internal static class SampleEndpoints
         });
         app.MapGet("/throw/bad-request", string () =>
             throw new BadHttpRequestException("The upload exceeds the 1 MB limit.", StatusCodes.Status413PayloadTooLarge));
+        app.MapGet("/orders/missing", string () => throw new KeyNotFoundException("Order 404 does not exist."));
+        app.MapGet("/orders/invalid", string () => throw new ArgumentException("The quantity must be between 1 and 99."));
+        app.MapGet("/orders/locked", string () => throw new OrderLockedException(42));
+        app.MapGet("/upstream/timeout", string () => throw new TimeoutException("The pricing service did not answer within 5 seconds."));
+        app.MapGet("/payments/declined", string () => throw new PaymentDeclinedException("insufficient funds"));
+        app.MapGet("/maintenance", string () => throw new MaintenanceModeException());
+        app.MapGet("/status/503", () => Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         return app;
     }
 }

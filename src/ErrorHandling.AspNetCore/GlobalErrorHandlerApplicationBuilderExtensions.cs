@@ -1,4 +1,7 @@
 using ErrorHandling.AspNetCore;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,6 +42,9 @@ public static class GlobalErrorHandlerApplicationBuilderExtensions
             services.GetRequiredService<IOptions<GlobalErrorHandlerOptions>>().Value,
             services.GetRequiredService<IHostEnvironment>(),
             services.GetRequiredService<ILoggerFactory>(),
-            services.GetService<TimeProvider>() ?? TimeProvider.System).InvokeAsync);
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetServices<IExceptionHandler>(),
+            services.GetRequiredService<IOptions<ProblemDetailsOptions>>().Value,
+            services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions).InvokeAsync);
     }
 }

@@ -1,6 +1,11 @@
 using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
@@ -17,6 +22,7 @@ internal sealed class GlobalErrorHandlerMiddleware
     public const int ClientClosedRequestStatusCode = 499;
 
     private const string ProblemJsonContentType = "application/problem+json";
+    private const string TraceIdExtension = "traceId";
 
     private readonly RequestDelegate _next;
     private readonly ILogger _logger;
@@ -25,6 +31,16 @@ internal sealed class GlobalErrorHandlerMiddleware
     private readonly string _genericDetail;
     private readonly NamePatternSet _preservedHeaders;
     private readonly QueryStringRedactor _queryRedactor;
+    private readonly ExceptionStatusMap _statusMap;
+    private readonly IExceptionHandler[] _exceptionHandlers;
+    private readonly bool _logHandledExceptions;
+    private readonly Action<ProblemDetailsContext>? _frameworkCustomization;
+    private readonly Action<ProblemDetailsContext>? _customization;
+    private readonly Func<ErrorResponseContext, Task>? _responseWriter;
+    private readonly Func<HttpContext, Exception, bool>? _passThrough;
+    private readonly bool _writeProblemForEmptyResponses;
+    private readonly bool _needsProblemDetailsObject;
+    private readonly JsonSerializerOptions _serializerOptions;
     private readonly byte[] _fallbackBody;
 
     public GlobalErrorHandlerMiddleware(
@@ -32,7 +48,10 @@ internal sealed class GlobalErrorHandlerMiddleware
         GlobalErrorHandlerOptions options,
         IHostEnvironment environment,
         ILoggerFactory loggerFactory,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        IEnumerable<IExceptionHandler> exceptionHandlers,
+        ProblemDetailsOptions frameworkProblemDetailsOptions,
+        JsonSerializerOptions serializerOptions)
     {
         _next = next;
         _logger = loggerFactory.CreateLogger(Log.CategoryName);
@@ -46,6 +65,16 @@ internal sealed class GlobalErrorHandlerMiddleware
         _genericDetail = options.GenericDetail;
         _preservedHeaders = new NamePatternSet(options.PreservedResponseHeaders);
         _queryRedactor = new QueryStringRedactor(new NamePatternSet(options.RedactedQueryParameters));
+        _statusMap = new ExceptionStatusMap(options);
+        _exceptionHandlers = [.. exceptionHandlers];
+        _logHandledExceptions = options.LogExceptionsHandledByExceptionHandlers;
+        _frameworkCustomization = frameworkProblemDetailsOptions.CustomizeProblemDetails;
+        _customization = options.CustomizeProblemDetails;
+        _responseWriter = options.ResponseWriter;
+        _passThrough = options.PassThrough;
+        _writeProblemForEmptyResponses = options.WriteProblemDetailsForEmptyResponses;
+        _needsProblemDetailsObject = _frameworkCustomization is not null || _customization is not null || _responseWriter is not null;
+        _serializerOptions = serializerOptions;
         _fallbackBody = RenderFallbackBody(_genericDetail);
     }
 
@@ -61,30 +90,61 @@ internal sealed class GlobalErrorHandlerMiddleware
             return HandleExceptionAsync(context, exception);
         }
 
-        return task.IsCompletedSuccessfully ? Task.CompletedTask : AwaitAndHandleAsync(context, task);
+        if (!task.IsCompletedSuccessfully)
+        {
+            return AwaitAndHandleAsync(context, task);
+        }
+
+        return _writeProblemForEmptyResponses && IsEmptyErrorResponse(context.Response)
+            ? WriteEmptyResponseProblemAsync(context)
+            : Task.CompletedTask;
     }
 
     private async Task AwaitAndHandleAsync(HttpContext context, Task task)
     {
-        Exception exception;
+        Exception? exception = null;
         try
         {
             await task.ConfigureAwait(false);
-            return;
         }
         catch (Exception caught)
         {
             exception = caught;
         }
 
-        // Handled outside the catch block so the response is written without holding the
-        // exception's unwinding state, and so a failure in the handler is not nested in it.
-        await HandleExceptionAsync(context, exception).ConfigureAwait(false);
+        // Handled outside the catch block so that a failure of the handler is not nested in it.
+        if (exception is not null)
+        {
+            await HandleExceptionAsync(context, exception).ConfigureAwait(false);
+        }
+        else if (_writeProblemForEmptyResponses && IsEmptyErrorResponse(context.Response))
+        {
+            await WriteEmptyResponseProblemAsync(context).ConfigureAwait(false);
+        }
     }
 
     private Task HandleExceptionAsync(HttpContext context, Exception exception)
     {
         var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
+
+        if (_passThrough is not null)
+        {
+            bool passThrough;
+            try
+            {
+                passThrough = _passThrough(context, exception);
+            }
+            catch (Exception handlerException)
+            {
+                return FailAsync(context, exception, handlerException, traceId);
+            }
+
+            if (passThrough)
+            {
+                // Rethrown as it was: the outer middleware that owns this exception sees its original stack.
+                ExceptionDispatchInfo.Throw(exception);
+            }
+        }
 
         if (IsClientAbort(context, exception))
         {
@@ -113,17 +173,46 @@ internal sealed class GlobalErrorHandlerMiddleware
 
     private async Task WriteErrorResponseAsync(HttpContext context, Exception exception, string traceId)
     {
-        var (statusCode, level) = Classify(exception);
-        LogUnhandledException(context, exception, statusCode, level, traceId);
+        var response = context.Response;
+        ExceptionClassification classification;
+        ProblemDetails? problem = null;
+        try
+        {
+            classification = _statusMap.Classify(exception);
+            if (_exceptionHandlers.Length != 0
+                && await TryExceptionHandlersAsync(context, exception, classification, traceId).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            if (_needsProblemDetailsObject)
+            {
+                problem = CreateProblemDetails(context, classification, traceId);
+                Customize(context, exception, problem);
+            }
+        }
+        catch (Exception handlerException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            await FailAsync(context, exception, handlerException, traceId).ConfigureAwait(false);
+            return;
+        }
+
+        var statusCode = problem?.Status ?? classification.StatusCode;
+        LogUnhandledException(context, exception, statusCode, classification.LogLevel, traceId);
 
         try
         {
-            using var body = RenderProblem(context, exception, statusCode, traceId);
-            var response = context.Response;
             ResetResponse(response, statusCode);
-            response.ContentType = ProblemJsonContentType;
-            response.ContentLength = body.WrittenCount;
-            await response.BodyWriter.WriteAsync(body.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+            if (_responseWriter is not null)
+            {
+                await _responseWriter(new ErrorResponseContext(context, exception, problem!, _includeDetails)).ConfigureAwait(false);
+                return;
+            }
+
+            using var body = problem is null
+                ? RenderProblem(context, classification, traceId, exception)
+                : RenderProblem(problem, statusCode, exception);
+            await WriteBodyAsync(context, body).ConfigureAwait(false);
         }
         catch (Exception handlerException) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -136,26 +225,148 @@ internal sealed class GlobalErrorHandlerMiddleware
         }
     }
 
-    private static (int StatusCode, LogLevel Level) Classify(Exception exception) => exception switch
+    private async Task<bool> TryExceptionHandlersAsync(HttpContext context, Exception exception, ExceptionClassification classification, string traceId)
     {
-        BadHttpRequestException badRequest => (badRequest.StatusCode, LogLevel.Information),
-        _ => (StatusCodes.Status500InternalServerError, LogLevel.Error),
-    };
+        ResetResponse(context.Response, classification.StatusCode);
+        var feature = new ExceptionHandlerFeature
+        {
+            Error = exception,
+            Path = context.Request.Path,
+            Endpoint = context.GetEndpoint(),
+            RouteValues = context.Request.RouteValues,
+        };
+        context.Features.Set<IExceptionHandlerFeature>(feature);
+        context.Features.Set<IExceptionHandlerPathFeature>(feature);
 
-    private PooledBufferWriter RenderProblem(HttpContext context, Exception exception, int statusCode, string traceId)
+        foreach (var handler in _exceptionHandlers)
+        {
+            if (await handler.TryHandleAsync(context, exception, context.RequestAborted).ConfigureAwait(false))
+            {
+                if (_logHandledExceptions)
+                {
+                    LogUnhandledException(context, exception, context.Response.StatusCode, classification.LogLevel, traceId);
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task WriteEmptyResponseProblemAsync(HttpContext context)
     {
+        var response = context.Response;
+        var statusCode = response.StatusCode;
+        var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
+        try
+        {
+            var (type, title) = ProblemTypeDefaults.For(statusCode);
+            var detail = statusCode >= 500 ? _genericDetail : null;
+            if (!_needsProblemDetailsObject)
+            {
+                using var plain = RenderProblem(statusCode, type, title, detail, Instance(context), traceId, null);
+                await WriteBodyAsync(context, plain).ConfigureAwait(false);
+                return;
+            }
+
+            var problem = new ProblemDetails { Status = statusCode, Type = type, Title = title, Detail = detail, Instance = Instance(context) };
+            problem.Extensions[TraceIdExtension] = traceId;
+            Customize(context, null, problem);
+            response.StatusCode = problem.Status ?? statusCode;
+            if (_responseWriter is not null)
+            {
+                await _responseWriter(new ErrorResponseContext(context, null, problem, _includeDetails)).ConfigureAwait(false);
+                return;
+            }
+
+            using var body = RenderProblem(problem, statusCode, null);
+            await WriteBodyAsync(context, body).ConfigureAwait(false);
+        }
+        catch (Exception handlerException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // There is no exception event to follow here; the response stays as the app left it.
+            LogErrorHandlerFailed(context, handlerException, traceId);
+            if (response.HasStarted)
+            {
+                context.Abort();
+            }
+        }
+        catch (Exception)
+        {
+            // The client went away: nobody is left to answer.
+        }
+    }
+
+    private ProblemDetails CreateProblemDetails(HttpContext context, ExceptionClassification classification, string traceId)
+    {
+        var statusCode = classification.StatusCode;
         var (type, title) = ProblemTypeDefaults.For(statusCode);
-        var detail = _includeDetails
-            ? exception.Message
-            : statusCode >= 500 ? _genericDetail : null;
-        var request = context.Request;
-        var instance = (request.PathBase + request.Path).ToString();
+        var problem = new ProblemDetails
+        {
+            Status = statusCode,
+            Type = type,
+            Title = classification.Mapping?.Title ?? title,
+            Detail = Detail(classification),
+            Instance = Instance(context),
+        };
+        problem.Extensions[TraceIdExtension] = traceId;
+        return problem;
+    }
 
+    private void Customize(HttpContext context, Exception? exception, ProblemDetails problem)
+    {
+        if (_frameworkCustomization is null && _customization is null)
+        {
+            return;
+        }
+
+        var problemContext = new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception };
+        _frameworkCustomization?.Invoke(problemContext);
+        _customization?.Invoke(problemContext);
+    }
+
+    private string? Detail(ExceptionClassification classification)
+    {
+        if (_includeDetails || classification.Mapping is { ExposeMessage: true })
+        {
+            return classification.MatchedException.Message;
+        }
+
+        return classification.Mapping?.Detail
+            ?? (classification.StatusCode >= 500 ? _genericDetail : null);
+    }
+
+    private PooledBufferWriter RenderProblem(HttpContext context, ExceptionClassification classification, string traceId, Exception exception)
+    {
+        var statusCode = classification.StatusCode;
+        var (type, title) = ProblemTypeDefaults.For(statusCode);
+        return RenderProblem(
+            statusCode,
+            type,
+            classification.Mapping?.Title ?? title,
+            Detail(classification),
+            Instance(context),
+            traceId,
+            _includeDetails ? exception : null);
+    }
+
+    private static PooledBufferWriter RenderProblem(
+        int statusCode, string? type, string? title, string? detail, string instance, string traceId, Exception? exceptionDetails) =>
+        Render((statusCode, type, title, detail, instance, traceId, exceptionDetails), static (writer, state) =>
+            ProblemJsonWriter.Write(writer, state.statusCode, state.type, state.title, state.detail, state.instance, state.traceId, state.exceptionDetails));
+
+    private PooledBufferWriter RenderProblem(ProblemDetails problem, int statusCode, Exception? exception) =>
+        Render((problem, statusCode, exceptionDetails: _includeDetails ? exception : null, _serializerOptions), static (writer, state) =>
+            ProblemJsonWriter.Write(writer, state.problem, state.statusCode, state.exceptionDetails, state._serializerOptions));
+
+    private static PooledBufferWriter Render<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    {
         var buffer = new PooledBufferWriter();
         try
         {
             using var writer = new Utf8JsonWriter(buffer);
-            ProblemJsonWriter.Write(writer, statusCode, type, title, detail, instance, traceId, _includeDetails ? exception : null);
+            write(writer, state);
             writer.Flush();
             return buffer;
         }
@@ -164,6 +375,14 @@ internal sealed class GlobalErrorHandlerMiddleware
             buffer.Dispose();
             throw;
         }
+    }
+
+    private static ValueTask<FlushResult> WriteBodyAsync(HttpContext context, PooledBufferWriter body)
+    {
+        var response = context.Response;
+        response.ContentType = ProblemJsonContentType;
+        response.ContentLength = body.WrittenCount;
+        return response.BodyWriter.WriteAsync(body.WrittenMemory, context.RequestAborted);
     }
 
     private void ResetResponse(HttpResponse response, int statusCode)
@@ -195,23 +414,15 @@ internal sealed class GlobalErrorHandlerMiddleware
         headers.Expires = "-1";
     }
 
+    private async Task FailAsync(HttpContext context, Exception exception, Exception handlerException, string traceId)
+    {
+        LogUnhandledException(context, exception, StatusCodes.Status500InternalServerError, LogLevel.Error, traceId);
+        await WriteFallbackResponseAsync(context, handlerException, traceId).ConfigureAwait(false);
+    }
+
     private async Task WriteFallbackResponseAsync(HttpContext context, Exception handlerException, string traceId)
     {
-        try
-        {
-            if (_logger.IsEnabled(LogLevel.Error))
-            {
-                var request = context.Request;
-                var method = LogValueEscaper.Escape(request.Method);
-                var path = LogValueEscaper.Escape((request.PathBase + request.Path).ToString());
-                var exceptionType = TypeName(handlerException);
-                Log.ErrorHandlerFailed(_logger, handlerException, method, path, traceId, exceptionType);
-            }
-        }
-        catch (Exception)
-        {
-            // A failing log provider must not cost the client its response.
-        }
+        LogErrorHandlerFailed(context, handlerException, traceId);
 
         var response = context.Response;
         if (response.HasStarted)
@@ -297,8 +508,35 @@ internal sealed class GlobalErrorHandlerMiddleware
         }
     }
 
+    private void LogErrorHandlerFailed(HttpContext context, Exception handlerException, string traceId)
+    {
+        try
+        {
+            if (_logger.IsEnabled(LogLevel.Error))
+            {
+                var request = context.Request;
+                var method = LogValueEscaper.Escape(request.Method);
+                var path = LogValueEscaper.Escape(Instance(context));
+                var exceptionType = TypeName(handlerException);
+                Log.ErrorHandlerFailed(_logger, handlerException, method, path, traceId, exceptionType);
+            }
+        }
+        catch (Exception)
+        {
+            // A failing log provider must not cost the client its response.
+        }
+    }
+
     private static bool IsClientAbort(HttpContext context, Exception exception) =>
         exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested;
+
+    private static bool IsEmptyErrorResponse(HttpResponse response) =>
+        response.StatusCode is >= 400 and < 600
+        && !response.HasStarted
+        && response.ContentLength is null or 0
+        && string.IsNullOrEmpty(response.ContentType);
+
+    private static string Instance(HttpContext context) => (context.Request.PathBase + context.Request.Path).ToString();
 
     private static string TypeName(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
 

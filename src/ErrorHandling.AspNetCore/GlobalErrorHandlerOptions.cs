@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
@@ -74,6 +76,129 @@ public sealed class GlobalErrorHandlerOptions
     {
         "Authorization", "Cookie", "Set-Cookie", "Proxy-Authorization", "X-Api-Key",
     };
+
+    /// <summary>
+    /// Gets the status codes for exception types, from configuration: the key is the exception type's full
+    /// name (<c>System.TimeoutException</c>, <c>MyApp.OrderNotFoundException</c>), resolved against the
+    /// loaded assemblies at start-up; the value is the status code (100–599). A mapping made in code with
+    /// <see cref="Map{TException}(int)"/> wins over an entry for the same type.
+    /// </summary>
+    /// <value>The default is empty.</value>
+    public IDictionary<string, int> StatusCodes { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets or sets a callback that changes the problem details before they are written: add an extension
+    /// such as an error code, change the title. It runs after the framework's
+    /// <c>ProblemDetailsOptions.CustomizeProblemDetails</c> (when the app called <c>AddProblemDetails</c>), for
+    /// exceptions and for empty error responses (then <c>ProblemDetailsContext.Exception</c> is
+    /// <see langword="null"/>). Changing <c>Status</c> changes the status of the response.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public Action<ProblemDetailsContext>? CustomizeProblemDetails { get; set; }
+
+    /// <summary>
+    /// Gets or sets a writer that replaces the problem details body entirely, for example to produce
+    /// <c>{ "error": "...", "message": "..." }</c>. It receives the problem details after every
+    /// customization and whether exception details may be written.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: the handler writes <c>application/problem+json</c>.</value>
+    public Func<ErrorResponseContext, Task>? ResponseWriter { get; set; }
+
+    /// <summary>
+    /// Gets or sets a predicate that chooses exceptions to let through untouched, to an outer middleware
+    /// that owns them: they are rethrown with their original stack, not logged and not answered.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: every exception is handled.</value>
+    public Func<HttpContext, Exception, bool>? PassThrough { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether an exception that one of the framework's <c>IExceptionHandler</c> services
+    /// (registered with <c>AddExceptionHandler&lt;T&gt;()</c>) handled is still logged as an
+    /// <c>UnhandledException</c> event.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>, as in the framework's own exception handler.</value>
+    public bool LogExceptionsHandledByExceptionHandlers { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether a response that ends with a status of 400–599, no body and no
+    /// <c>Content-Type</c> (a 404 from routing, a 405, <c>Results.StatusCode(503)</c>) gets the problem
+    /// details body for its status. No exception event is logged for it.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool WriteProblemDetailsForEmptyResponses { get; set; }
+
+    internal Dictionary<Type, ExceptionMapping> TypeMappings { get; } = [];
+
+    internal List<(Func<Exception, bool> Predicate, ExceptionMapping Mapping)> PredicateMappings { get; } = [];
+
+    /// <summary>
+    /// Maps an exception type, and every type derived from it, to a status code. The most derived mapped
+    /// type of an exception wins, whatever the order of the calls; mapping the same type again replaces
+    /// the earlier mapping.
+    /// </summary>
+    /// <typeparam name="TException">The exception type.</typeparam>
+    /// <param name="statusCode">The status code of the response, 100–599.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599.</exception>
+    public GlobalErrorHandlerOptions Map<TException>(int statusCode)
+        where TException : Exception =>
+        Map<TException>(statusCode, static _ => { });
+
+    /// <summary>
+    /// Maps an exception type, and every type derived from it, to a status code, with a title, a detail,
+    /// a log level or an exposed message set on the <see cref="ExceptionMapping"/>.
+    /// </summary>
+    /// <typeparam name="TException">The exception type.</typeparam>
+    /// <param name="statusCode">The status code of the response, 100–599.</param>
+    /// <param name="configure">Sets the title, detail, log level or <see cref="ExceptionMapping.ExposeMessage"/>.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599.</exception>
+    public GlobalErrorHandlerOptions Map<TException>(int statusCode, Action<ExceptionMapping> configure)
+        where TException : Exception
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        TypeMappings[typeof(TException)] = CreateMapping(statusCode, configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Maps the exceptions a predicate accepts to a status code, for cases a type cannot express (a
+    /// property of the exception, say). Predicates are tried in the order they were added, before the
+    /// type mappings.
+    /// </summary>
+    /// <param name="predicate">Returns <see langword="true"/> for the exceptions to map.</param>
+    /// <param name="statusCode">The status code of the response, 100–599.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599.</exception>
+    public GlobalErrorHandlerOptions Map(Func<Exception, bool> predicate, int statusCode) =>
+        Map(predicate, statusCode, static _ => { });
+
+    /// <summary>
+    /// Maps the exceptions a predicate accepts to a status code, with a title, a detail, a log level or an
+    /// exposed message set on the <see cref="ExceptionMapping"/>. Predicates are tried in the order they
+    /// were added, before the type mappings.
+    /// </summary>
+    /// <param name="predicate">Returns <see langword="true"/> for the exceptions to map.</param>
+    /// <param name="statusCode">The status code of the response, 100–599.</param>
+    /// <param name="configure">Sets the title, detail, log level or <see cref="ExceptionMapping.ExposeMessage"/>.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599.</exception>
+    public GlobalErrorHandlerOptions Map(Func<Exception, bool> predicate, int statusCode, Action<ExceptionMapping> configure)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        ArgumentNullException.ThrowIfNull(configure);
+        PredicateMappings.Add((predicate, CreateMapping(statusCode, configure)));
+        return this;
+    }
+
+    private static ExceptionMapping CreateMapping(int statusCode, Action<ExceptionMapping> configure)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        var mapping = new ExceptionMapping(statusCode);
+        configure(mapping);
+        return mapping;
+    }
 
     // Binding problems found while reading configuration; reported by the validator at start-up so
     // that a typo fails app.Run() with an OptionsValidationException instead of an obscure

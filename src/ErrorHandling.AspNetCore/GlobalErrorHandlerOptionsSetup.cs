@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,15 @@ internal sealed class GlobalErrorHandlerOptionsSetup(IConfiguration? configurati
                 case var key when Is(key, nameof(GlobalErrorHandlerOptions.RedactedHeaders)):
                     AppendList(child, options.RedactedHeaders);
                     break;
+                case var key when Is(key, nameof(GlobalErrorHandlerOptions.StatusCodes)):
+                    BindStatusCodes(child, options);
+                    break;
+                case var key when Is(key, nameof(GlobalErrorHandlerOptions.WriteProblemDetailsForEmptyResponses)):
+                    options.WriteProblemDetailsForEmptyResponses = BindBoolean(child, options, options.WriteProblemDetailsForEmptyResponses);
+                    break;
+                case var key when Is(key, nameof(GlobalErrorHandlerOptions.LogExceptionsHandledByExceptionHandlers)):
+                    options.LogExceptionsHandledByExceptionHandlers = BindBoolean(child, options, options.LogExceptionsHandledByExceptionHandlers);
+                    break;
                 default:
                     options.ConfigurationErrors.Add(
                         $"{child.Path} is not a known option of the global error handler.");
@@ -67,6 +77,32 @@ internal sealed class GlobalErrorHandlerOptionsSetup(IConfiguration? configurati
 
         options.ConfigurationErrors.Add(
             $"{section.Path} has the value '{value}', which is not one of {string.Join(", ", Enum.GetNames<ExceptionDetailsPolicy>())}.");
+    }
+
+    private static bool BindBoolean(IConfigurationSection section, GlobalErrorHandlerOptions options, bool current)
+    {
+        if (bool.TryParse(section.Value, out var value))
+        {
+            return value;
+        }
+
+        options.ConfigurationErrors.Add($"{section.Path} has the value '{section.Value}', which is not true or false.");
+        return current;
+    }
+
+    private static void BindStatusCodes(IConfigurationSection section, GlobalErrorHandlerOptions options)
+    {
+        foreach (var entry in section.GetChildren())
+        {
+            if (int.TryParse(entry.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var statusCode))
+            {
+                options.StatusCodes[entry.Key] = statusCode;
+            }
+            else
+            {
+                options.ConfigurationErrors.Add($"{entry.Path} has the value '{entry.Value}', which is not a status code.");
+            }
+        }
     }
 
     private static void AppendList(IConfigurationSection section, IList<string> target)

@@ -30,6 +30,19 @@ internal sealed class GlobalErrorHandlerOptionsValidator : IValidateOptions<Glob
         ValidateNames(nameof(options.RedactedQueryParameters), options.RedactedQueryParameters, allowBareWildcard: true, failures);
         ValidateNames(nameof(options.RedactedHeaders), options.RedactedHeaders, allowBareWildcard: true, failures);
 
+        foreach (var (typeName, statusCode) in options.StatusCodes)
+        {
+            if (statusCode is < 100 or > 599)
+            {
+                failures.Add($"{Prefix}{nameof(options.StatusCodes)}:{typeName} has the value '{statusCode}', which is not a status code between 100 and 599.");
+            }
+
+            if (!ExceptionTypeResolver.TryResolve(typeName, out _))
+            {
+                failures.Add($"{Prefix}{nameof(options.StatusCodes)}:{typeName} names no exception type in the loaded assemblies; use the type's full name (Namespace.TypeName), or Map<TException>() in code.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
 /// Writes the RFC 9457 problem details body with <see cref="Utf8JsonWriter"/> (no reflection, so it
-/// is trimming- and AOT-safe). Member names are camelCase, in the RFC's order, then the extensions.
+/// is trimming- and AOT-safe). Member names are camelCase, in the RFC's order, then the extensions,
+/// then the <c>exception</c> member when details are written.
 /// </summary>
 internal static class ProblemJsonWriter
 {
@@ -14,6 +16,7 @@ internal static class ProblemJsonWriter
     /// <summary>How many of an <see cref="AggregateException"/>'s inner exceptions are listed.</summary>
     public const int MaxAggregateInnerExceptions = 16;
 
+    /// <summary>Writes a body from its parts, without allocating a <see cref="ProblemDetails"/>.</summary>
     public static void Write(
         Utf8JsonWriter writer,
         int status,
@@ -23,6 +26,35 @@ internal static class ProblemJsonWriter
         string instance,
         string traceId,
         Exception? exceptionDetails)
+    {
+        WriteStandardMembers(writer, status, type, title, detail, instance);
+        writer.WriteString(JsonNames.TraceId, traceId);
+        WriteEnd(writer, exceptionDetails);
+    }
+
+    /// <summary>
+    /// Writes a body from a (customized) <see cref="ProblemDetails"/>. Extension values of types other than
+    /// strings, numbers, booleans and <see cref="JsonElement"/> are serialized with
+    /// <paramref name="serializerOptions"/>, the app's <c>Microsoft.AspNetCore.Http.Json.JsonOptions</c>.
+    /// </summary>
+    public static void Write(
+        Utf8JsonWriter writer,
+        ProblemDetails problem,
+        int status,
+        Exception? exceptionDetails,
+        JsonSerializerOptions serializerOptions)
+    {
+        WriteStandardMembers(writer, problem.Status ?? status, problem.Type, problem.Title, problem.Detail, problem.Instance);
+        foreach (var (name, value) in problem.Extensions)
+        {
+            writer.WritePropertyName(name);
+            WriteValue(writer, value, serializerOptions);
+        }
+
+        WriteEnd(writer, exceptionDetails);
+    }
+
+    private static void WriteStandardMembers(Utf8JsonWriter writer, int status, string? type, string? title, string? detail, string? instance)
     {
         writer.WriteStartObject();
         if (type is not null)
@@ -41,8 +73,14 @@ internal static class ProblemJsonWriter
             writer.WriteString(JsonNames.Detail, detail);
         }
 
-        writer.WriteString(JsonNames.Instance, instance);
-        writer.WriteString(JsonNames.TraceId, traceId);
+        if (instance is not null)
+        {
+            writer.WriteString(JsonNames.Instance, instance);
+        }
+    }
+
+    private static void WriteEnd(Utf8JsonWriter writer, Exception? exceptionDetails)
+    {
         if (exceptionDetails is not null)
         {
             writer.WritePropertyName(JsonNames.Exception);
@@ -50,6 +88,40 @@ internal static class ProblemJsonWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions serializerOptions)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case double number:
+                writer.WriteNumberValue(number);
+                break;
+            case decimal number:
+                writer.WriteNumberValue(number);
+                break;
+            case JsonElement element:
+                element.WriteTo(writer);
+                break;
+            default:
+                JsonSerializer.Serialize(writer, value, serializerOptions.GetTypeInfo(value.GetType()));
+                break;
+        }
     }
 
     private static void WriteException(Utf8JsonWriter writer, Exception exception, int depth)

@@ -36,7 +36,7 @@ public sealed class LogEventTests
     public async Task FailedRequest_Logged_OneEventWithEveryContractProperty()
     {
         var (app, sink) = await StartAsync(app => app.MapPost("/orders/{id}", string () => Throwers.ThrowSentinelFromDeepInside()));
-        await using var _ = app;
+        await using var running = app;
 
         var response = await app.GetTestClient().PostAsync("/orders/42?page=2&token=abc123", null);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -60,7 +60,7 @@ public sealed class LogEventTests
     public async Task FailedRequest_NoQuery_QueryStringIsEmpty()
     {
         var (app, sink) = await StartAsync(app => app.MapGet("/fail", string () => throw new InvalidOperationException("boom")));
-        await using var _ = app;
+        await using var running = app;
 
         await app.GetTestClient().GetAsync("/fail");
 
@@ -71,7 +71,7 @@ public sealed class LogEventTests
     public async Task ManyFailures_EachLogged_ExactlyOneEventPerRequest()
     {
         var (app, sink) = await StartAsync(app => app.MapGet("/fail/{n}", string (int n) => throw new InvalidOperationException($"failure {n}")));
-        await using var _ = app;
+        await using var running = app;
         var client = app.GetTestClient();
 
         for (var i = 0; i < 5; i++)
@@ -91,7 +91,7 @@ public sealed class LogEventTests
     public async Task BadHttpRequestException_Logged_AtInformationWithItsStatus()
     {
         var (app, sink) = await StartAsync(app => app.MapGet("/bad", string () => throw new BadHttpRequestException("bad", 400)));
-        await using var _ = app;
+        await using var running = app;
 
         await app.GetTestClient().GetAsync("/bad");
 
@@ -105,7 +105,7 @@ public sealed class LogEventTests
     public async Task SuccessfulRequest_HandlerInPipeline_LogsNothing()
     {
         var (app, sink) = await StartAsync(app => app.MapGet("/ok", () => "fine"));
-        await using var _ = app;
+        await using var running = app;
 
         await app.GetTestClient().GetAsync("/ok");
 

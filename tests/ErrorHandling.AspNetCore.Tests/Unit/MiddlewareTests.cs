@@ -19,7 +19,10 @@ public sealed class MiddlewareTests
             new GlobalErrorHandlerOptions(),
             new HostingEnvironment { EnvironmentName = environment },
             loggerFactory,
-            TimeProvider.System);
+            TimeProvider.System,
+            [],
+            new ProblemDetailsOptions(),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web));
     }
 
     private static DefaultHttpContext NewContext()
