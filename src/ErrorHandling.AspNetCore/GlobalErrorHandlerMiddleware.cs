@@ -23,6 +23,7 @@ internal sealed class GlobalErrorHandlerMiddleware
 
     private const string ProblemJsonContentType = "application/problem+json";
     private const string TraceIdExtension = "traceId";
+    private const string RequestHeadersProperty = "RequestHeaders";
 
     private readonly RequestDelegate _next;
     private readonly ILogger _logger;
@@ -31,6 +32,8 @@ internal sealed class GlobalErrorHandlerMiddleware
     private readonly string _genericDetail;
     private readonly NamePatternSet _preservedHeaders;
     private readonly QueryStringRedactor _queryRedactor;
+    private readonly RequestEcho _requestEcho;
+    private readonly bool _logRequestHeaders;
     private readonly ExceptionStatusMap _statusMap;
     private readonly IExceptionHandler[] _exceptionHandlers;
     private readonly bool _logHandledExceptions;
@@ -65,6 +68,8 @@ internal sealed class GlobalErrorHandlerMiddleware
         _genericDetail = options.GenericDetail;
         _preservedHeaders = new NamePatternSet(options.PreservedResponseHeaders);
         _queryRedactor = new QueryStringRedactor(new NamePatternSet(options.RedactedQueryParameters));
+        _requestEcho = new RequestEcho(_queryRedactor, new NamePatternSet(options.RedactedHeaders));
+        _logRequestHeaders = options.LogRequestHeaders;
         _statusMap = new ExceptionStatusMap(options);
         _exceptionHandlers = [.. exceptionHandlers];
         _logHandledExceptions = options.LogExceptionsHandledByExceptionHandlers;
@@ -211,7 +216,7 @@ internal sealed class GlobalErrorHandlerMiddleware
 
             using var body = problem is null
                 ? RenderProblem(context, classification, traceId, exception)
-                : RenderProblem(problem, statusCode, exception);
+                : RenderProblem(problem, statusCode, Details(context, exception));
             await WriteBodyAsync(context, body).ConfigureAwait(false);
         }
         catch (Exception handlerException) when (!context.RequestAborted.IsCancellationRequested)
@@ -265,7 +270,7 @@ internal sealed class GlobalErrorHandlerMiddleware
             var detail = statusCode >= 500 ? _genericDetail : null;
             if (!_needsProblemDetailsObject)
             {
-                using var plain = RenderProblem(statusCode, type, title, detail, Instance(context), traceId, null);
+                using var plain = RenderProblem(statusCode, type, title, detail, Instance(context), traceId, Details(context, null));
                 await WriteBodyAsync(context, plain).ConfigureAwait(false);
                 return;
             }
@@ -280,7 +285,7 @@ internal sealed class GlobalErrorHandlerMiddleware
                 return;
             }
 
-            using var body = RenderProblem(problem, statusCode, null);
+            using var body = RenderProblem(problem, statusCode, Details(context, null));
             await WriteBodyAsync(context, body).ConfigureAwait(false);
         }
         catch (Exception handlerException) when (!context.RequestAborted.IsCancellationRequested)
@@ -330,7 +335,7 @@ internal sealed class GlobalErrorHandlerMiddleware
     {
         if (_includeDetails || classification.Mapping is { ExposeMessage: true })
         {
-            return classification.MatchedException.Message;
+            return SafeExceptionText.Message(classification.MatchedException);
         }
 
         return classification.Mapping?.Detail
@@ -348,17 +353,20 @@ internal sealed class GlobalErrorHandlerMiddleware
             Detail(classification),
             Instance(context),
             traceId,
-            _includeDetails ? exception : null);
+            Details(context, exception));
     }
 
-    private static PooledBufferWriter RenderProblem(
-        int statusCode, string? type, string? title, string? detail, string instance, string traceId, Exception? exceptionDetails) =>
-        Render((statusCode, type, title, detail, instance, traceId, exceptionDetails), static (writer, state) =>
-            ProblemJsonWriter.Write(writer, state.statusCode, state.type, state.title, state.detail, state.instance, state.traceId, state.exceptionDetails));
+    private DevelopmentDetails? Details(HttpContext context, Exception? exception) =>
+        _includeDetails ? new DevelopmentDetails(_requestEcho, context.Request, exception) : null;
 
-    private PooledBufferWriter RenderProblem(ProblemDetails problem, int statusCode, Exception? exception) =>
-        Render((problem, statusCode, exceptionDetails: _includeDetails ? exception : null, _serializerOptions), static (writer, state) =>
-            ProblemJsonWriter.Write(writer, state.problem, state.statusCode, state.exceptionDetails, state._serializerOptions));
+    private static PooledBufferWriter RenderProblem(
+        int statusCode, string? type, string? title, string? detail, string instance, string traceId, DevelopmentDetails? details) =>
+        Render((statusCode, type, title, detail, instance, traceId, details), static (writer, state) =>
+            ProblemJsonWriter.Write(writer, state.statusCode, state.type, state.title, state.detail, state.instance, state.traceId, state.details));
+
+    private PooledBufferWriter RenderProblem(ProblemDetails problem, int statusCode, DevelopmentDetails? details) =>
+        Render((problem, statusCode, details, _serializerOptions), static (writer, state) =>
+            ProblemJsonWriter.Write(writer, state.problem, state.statusCode, state.details, state._serializerOptions));
 
     private static PooledBufferWriter Render<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
@@ -456,6 +464,7 @@ internal sealed class GlobalErrorHandlerMiddleware
 
             var values = RequestLogValues.Create(context, _queryRedactor, _timeProvider);
             var exceptionType = TypeName(exception);
+            using var headersScope = BeginRequestHeadersScope(context);
             Log.UnhandledException(
                 _logger, level, exception, values.RequestMethod, values.RequestPath, values.QueryString,
                 statusCode, traceId, values.Timestamp, exceptionType);
@@ -477,6 +486,7 @@ internal sealed class GlobalErrorHandlerMiddleware
 
             var values = RequestLogValues.Create(context, _queryRedactor, _timeProvider);
             var exceptionType = TypeName(exception);
+            using var headersScope = BeginRequestHeadersScope(context);
             Log.ResponseStarted(
                 _logger, exception, values.RequestMethod, values.RequestPath, values.QueryString,
                 context.Response.StatusCode, traceId, values.Timestamp, exceptionType);
@@ -526,6 +536,11 @@ internal sealed class GlobalErrorHandlerMiddleware
             // A failing log provider must not cost the client its response.
         }
     }
+
+    private IDisposable? BeginRequestHeadersScope(HttpContext context) =>
+        _logRequestHeaders
+            ? _logger.BeginScope(new KeyValuePair<string, object>[] { new(RequestHeadersProperty, _requestEcho.HeadersForLog(context.Request)) })
+            : null;
 
     private static bool IsClientAbort(HttpContext context, Exception exception) =>
         exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested;

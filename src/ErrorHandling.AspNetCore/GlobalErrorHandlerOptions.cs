@@ -127,6 +127,14 @@ public sealed class GlobalErrorHandlerOptions
     /// <value>The default is <see langword="false"/>.</value>
     public bool WriteProblemDetailsForEmptyResponses { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether the <c>UnhandledException</c> and <c>ResponseStarted</c> events carry the
+    /// request headers, as a <c>RequestHeaders</c> scope property (a name → value dictionary), with the
+    /// values of <see cref="RedactedHeaders"/> replaced by <c>***</c>.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>: headers are not logged.</value>
+    public bool LogRequestHeaders { get; set; }
+
     internal Dictionary<Type, ExceptionMapping> TypeMappings { get; } = [];
 
     internal List<(Func<Exception, bool> Predicate, ExceptionMapping Mapping)> PredicateMappings { get; } = [];

@@ -6,7 +6,7 @@ namespace ErrorHandling.AspNetCore;
 /// <summary>
 /// Writes the RFC 9457 problem details body with <see cref="Utf8JsonWriter"/> (no reflection, so it
 /// is trimming- and AOT-safe). Member names are camelCase, in the RFC's order, then the extensions,
-/// then the <c>exception</c> member when details are written.
+/// then the <c>request</c> and <c>exception</c> members when details are written.
 /// </summary>
 internal static class ProblemJsonWriter
 {
@@ -25,11 +25,11 @@ internal static class ProblemJsonWriter
         string? detail,
         string instance,
         string traceId,
-        Exception? exceptionDetails)
+        DevelopmentDetails? details)
     {
         WriteStandardMembers(writer, status, type, title, detail, instance);
         writer.WriteString(JsonNames.TraceId, traceId);
-        WriteEnd(writer, exceptionDetails);
+        WriteEnd(writer, details);
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ internal static class ProblemJsonWriter
         Utf8JsonWriter writer,
         ProblemDetails problem,
         int status,
-        Exception? exceptionDetails,
+        DevelopmentDetails? details,
         JsonSerializerOptions serializerOptions)
     {
         WriteStandardMembers(writer, problem.Status ?? status, problem.Type, problem.Title, problem.Detail, problem.Instance);
@@ -51,7 +51,7 @@ internal static class ProblemJsonWriter
             WriteValue(writer, value, serializerOptions);
         }
 
-        WriteEnd(writer, exceptionDetails);
+        WriteEnd(writer, details);
     }
 
     private static void WriteStandardMembers(Utf8JsonWriter writer, int status, string? type, string? title, string? detail, string? instance)
@@ -79,12 +79,16 @@ internal static class ProblemJsonWriter
         }
     }
 
-    private static void WriteEnd(Utf8JsonWriter writer, Exception? exceptionDetails)
+    private static void WriteEnd(Utf8JsonWriter writer, DevelopmentDetails? details)
     {
-        if (exceptionDetails is not null)
+        if (details is { } development)
         {
-            writer.WritePropertyName(JsonNames.Exception);
-            WriteException(writer, exceptionDetails, depth: 0);
+            development.Echo.Write(writer, development.Request);
+            if (development.Exception is { } exception)
+            {
+                writer.WritePropertyName(JsonNames.Exception);
+                WriteException(writer, exception, depth: 0);
+            }
         }
 
         writer.WriteEndObject();
@@ -128,8 +132,8 @@ internal static class ProblemJsonWriter
     {
         writer.WriteStartObject();
         writer.WriteString(JsonNames.Type, exception.GetType().FullName);
-        writer.WriteString(JsonNames.Message, exception.Message);
-        writer.WriteString(JsonNames.StackTrace, exception.StackTrace);
+        writer.WriteString(JsonNames.Message, SafeExceptionText.Message(exception));
+        writer.WriteString(JsonNames.StackTrace, SafeExceptionText.StackTrace(exception));
 
         if (depth < MaxInnerExceptionDepth)
         {

@@ -12,6 +12,11 @@ public static class LogEventExtensions
             ? id
             : null;
 
+    /// <summary>Whether the event was written by the global error handler (not by Kestrel or hosting).</summary>
+    public static bool IsFromHandler(this LogEvent logEvent) =>
+        logEvent.Properties.TryGetValue("SourceContext", out var source)
+        && source is ScalarValue { Value: HandlerLog.Category };
+
     public static object? Scalar(this LogEvent logEvent, string name) =>
         logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue scalar ? scalar.Value : null;
 }

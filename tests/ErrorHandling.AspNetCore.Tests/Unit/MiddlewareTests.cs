@@ -11,12 +11,16 @@ namespace ErrorHandling.AspNetCore.Tests.Unit;
 /// <summary>The middleware alone, on a <see cref="DefaultHttpContext"/>.</summary>
 public sealed class MiddlewareTests
 {
-    private static GlobalErrorHandlerMiddleware Create(RequestDelegate next, FakeLogCollector? logs = null, string environment = "Production")
+    private static GlobalErrorHandlerMiddleware Create(
+        RequestDelegate next,
+        FakeLogCollector? logs = null,
+        string environment = "Production",
+        GlobalErrorHandlerOptions? options = null)
     {
         var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs ?? new FakeLogCollector())));
         return new GlobalErrorHandlerMiddleware(
             next,
-            new GlobalErrorHandlerOptions(),
+            options ?? new GlobalErrorHandlerOptions(),
             new HostingEnvironment { EnvironmentName = environment },
             loggerFactory,
             TimeProvider.System,
@@ -95,13 +99,14 @@ public sealed class MiddlewareTests
     }
 
     [Fact]
-    public async Task InvokeAsync_RenderingTheBodyFails_LogsOneThenThreeAndSendsTheMinimal500()
+    public async Task InvokeAsync_WritingTheBodyFails_LogsOneThenThreeAndSendsTheMinimal500()
     {
         var logs = new FakeLogCollector();
         var context = NewContext();
         context.Response.Headers["X-Leftover"] = "from the endpoint";
+        var options = new GlobalErrorHandlerOptions { ResponseWriter = _ => throw new NotSupportedException("writer bug") };
 
-        await Create(_ => throw new MessageThrowsException(), logs, "Development").InvokeAsync(context);
+        await Create(_ => throw new MessageThrowsException(), logs, "Development", options).InvokeAsync(context);
 
         Assert.Equal(500, context.Response.StatusCode);
         Assert.False(context.Response.Headers.ContainsKey("X-Leftover"));
@@ -119,6 +124,21 @@ public sealed class MiddlewareTests
     private sealed class MessageThrowsException : Exception
     {
         public override string Message => throw new NotSupportedException("the Message getter failed");
+    }
+
+    [Fact]
+    public async Task InvokeAsync_MessageGetterThrowsInDevelopment_WritesTheNormalBodyWithAPlaceholder()
+    {
+        var logs = new FakeLogCollector();
+        var context = NewContext();
+
+        await Create(_ => throw new MessageThrowsException(), logs, "Development").InvokeAsync(context);
+
+        Assert.Equal(500, context.Response.StatusCode);
+        var body = Body(context);
+        Assert.StartsWith("(Message unavailable: its getter threw System.NotSupportedException)", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(typeof(MessageThrowsException).FullName, body.GetProperty("exception").GetProperty("type").GetString());
+        Assert.Equal([1], logs.GetSnapshot().Select(r => r.Id.Id));
     }
 
     private sealed class StartedResponseFeature : HttpResponseFeature

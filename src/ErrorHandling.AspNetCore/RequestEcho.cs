@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace ErrorHandling.AspNetCore;
+
+/// <summary>
+/// Echoes the request — method, path, redacted query and redacted headers — into the Development
+/// body and, when <see cref="GlobalErrorHandlerOptions.LogRequestHeaders"/> is set, the log event.
+/// Sensitive values never leave as they came: they are replaced by <c>***</c>.
+/// </summary>
+internal sealed class RequestEcho(QueryStringRedactor queryRedactor, NamePatternSet redactedHeaders)
+{
+    private static readonly JsonEncodedText RequestName = JsonEncodedText.Encode("request");
+    private static readonly JsonEncodedText MethodName = JsonEncodedText.Encode("method");
+    private static readonly JsonEncodedText PathName = JsonEncodedText.Encode("path");
+    private static readonly JsonEncodedText QueryName = JsonEncodedText.Encode("query");
+    private static readonly JsonEncodedText HeadersName = JsonEncodedText.Encode("headers");
+
+    public void Write(Utf8JsonWriter writer, HttpRequest request)
+    {
+        writer.WriteStartObject(RequestName);
+        writer.WriteString(MethodName, request.Method);
+        writer.WriteString(PathName, (request.PathBase + request.Path).ToString());
+        writer.WriteString(QueryName, queryRedactor.Redact(request.QueryString.Value));
+        writer.WriteStartObject(HeadersName);
+        foreach (var (name, values) in request.Headers)
+        {
+            writer.WriteString(name, HeaderValue(name, values.ToString()));
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The request headers for a log event: redacted, and escaped against log forging.</summary>
+    public Dictionary<string, string> HeadersForLog(HttpRequest request)
+    {
+        var headers = new Dictionary<string, string>(request.Headers.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in request.Headers)
+        {
+            headers[LogValueEscaper.Escape(name)] = LogValueEscaper.Escape(HeaderValue(name, values.ToString()));
+        }
+
+        return headers;
+    }
+
+    private string HeaderValue(string name, string value) =>
+        redactedHeaders.Matches(name) ? QueryStringRedactor.Mask : value;
+}
