@@ -42,6 +42,8 @@ internal sealed class GlobalErrorHandlerMiddleware
     private readonly bool _needsProblemDetailsObject;
     private readonly JsonSerializerOptions _serializerOptions;
     private readonly byte[] _fallbackBody;
+    private readonly bool _logFailedRequests;
+    private readonly FailureReporter _failures;
 
     public GlobalErrorHandlerMiddleware(
         RequestDelegate next,
@@ -51,7 +53,9 @@ internal sealed class GlobalErrorHandlerMiddleware
         TimeProvider timeProvider,
         IEnumerable<IExceptionHandler> exceptionHandlers,
         ProblemDetailsOptions frameworkProblemDetailsOptions,
-        JsonSerializerOptions serializerOptions)
+        JsonSerializerOptions serializerOptions,
+        ErrorHandlerMetrics metrics,
+        IEnumerable<IRequestFailureObserver> failureObservers)
     {
         _next = next;
         _logger = loggerFactory.CreateLogger(Log.CategoryName);
@@ -76,6 +80,8 @@ internal sealed class GlobalErrorHandlerMiddleware
         _needsProblemDetailsObject = _frameworkCustomization is not null || _customization is not null || _responseWriter is not null;
         _serializerOptions = serializerOptions;
         _fallbackBody = RenderFallbackBody(_genericDetail);
+        _logFailedRequests = options.LogFailedRequests;
+        _failures = new FailureReporter(metrics, failureObservers, _queryRedactor, _timeProvider);
     }
 
     public Task InvokeAsync(HttpContext context)
@@ -287,6 +293,7 @@ internal sealed class GlobalErrorHandlerMiddleware
         {
             // There is no exception event to follow here; the response stays as the app left it.
             LogErrorHandlerFailed(context, handlerException, traceId);
+            _failures.Report(context, handlerException, response.StatusCode, LogLevel.Error, traceId, FailureOutcome.HandlerFailed);
             if (response.HasStarted)
             {
                 context.Abort();
@@ -425,6 +432,9 @@ internal sealed class GlobalErrorHandlerMiddleware
         LogErrorHandlerFailed(context, handlerException, traceId);
 
         var response = context.Response;
+        _failures.Report(
+            context, handlerException, response.HasStarted ? response.StatusCode : StatusCodes.Status500InternalServerError,
+            LogLevel.Error, traceId, FailureOutcome.HandlerFailed);
         if (response.HasStarted)
         {
             context.Abort();
@@ -447,9 +457,10 @@ internal sealed class GlobalErrorHandlerMiddleware
 
     private void LogUnhandledException(HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId)
     {
+        _failures.Report(context, exception, statusCode, level, traceId, FailureOutcome.Handled);
         try
         {
-            if (!_logger.IsEnabled(level))
+            if (!_logFailedRequests || !_logger.IsEnabled(level))
             {
                 return;
             }
@@ -468,9 +479,10 @@ internal sealed class GlobalErrorHandlerMiddleware
 
     private void LogResponseStarted(HttpContext context, Exception exception, string traceId)
     {
+        _failures.Report(context, exception, context.Response.StatusCode, LogLevel.Error, traceId, FailureOutcome.ResponseStarted);
         try
         {
-            if (!_logger.IsEnabled(LogLevel.Error))
+            if (!_logFailedRequests || !_logger.IsEnabled(LogLevel.Error))
             {
                 return;
             }
@@ -489,9 +501,10 @@ internal sealed class GlobalErrorHandlerMiddleware
 
     private void LogRequestAborted(HttpContext context, Exception exception, string traceId)
     {
+        _failures.Report(context, exception, context.Response.StatusCode, LogLevel.Debug, traceId, FailureOutcome.Aborted);
         try
         {
-            if (!_logger.IsEnabled(LogLevel.Debug))
+            if (!_logFailedRequests || !_logger.IsEnabled(LogLevel.Debug))
             {
                 return;
             }
