@@ -1,18 +1,40 @@
 using System.Globalization;
 using ErrorHandling.Sample;
 using ErrorHandling.Sample.Errors;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Serilog;
 using Serilog.Events;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSerilog((services, logger) => logger
-    .MinimumLevel.Information()
-    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-    .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-    .MinimumLevel.Override("ErrorHandling.AspNetCore", LogEventLevel.Debug)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+// With OTEL_EXPORTER_OTLP_ENDPOINT set (http://localhost:4317 for a local collector, Jaeger, Seq, Aspire's
+// dashboard...), traces, metrics and logs are also exported through OTLP; the console keeps Serilog's output.
+var exportsOtlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+if (exportsOtlp)
+{
+    // Serilog owns the logger factory; the only provider it forwards events to is OpenTelemetry's, so the
+    // framework's default console provider must not print every event a second time.
+    builder.Logging.ClearProviders();
+    builder.Services.AddOpenTelemetry()
+        .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+        .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation())
+        .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter("ErrorHandling.AspNetCore"))
+        .WithLogging()
+        .UseOtlpExporter();
+}
+
+builder.Services.AddSerilog(
+    (services, logger) => logger
+        .MinimumLevel.Information()
+        .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+        .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+        .MinimumLevel.Override("ErrorHandling.AspNetCore", LogEventLevel.Debug)
+        .Enrich.FromLogContext()
+        .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture),
+    writeToProviders: exportsOtlp);
 
 builder.Services.AddControllers();
 builder.Services.AddExceptionHandler<PaymentDeclinedExceptionHandler>();

@@ -45,6 +45,8 @@ public static class GlobalErrorHandlerApplicationBuilderExtensions
             services.GetService<TimeProvider>() ?? TimeProvider.System,
             services.GetServices<IExceptionHandler>(),
             services.GetRequiredService<IOptions<ProblemDetailsOptions>>().Value,
-            services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions).InvokeAsync);
+            services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions,
+            services.GetRequiredService<ErrorHandlerMetrics>(),
+            services.GetServices<IRequestFailureObserver>()).InvokeAsync);
     }
 }

@@ -45,6 +45,8 @@ internal sealed class GlobalErrorHandlerMiddleware
     private readonly bool _needsProblemDetailsObject;
     private readonly JsonSerializerOptions _serializerOptions;
     private readonly byte[] _fallbackBody;
+    private readonly bool _logFailedRequests;
+    private readonly FailureReporter _failures;
 
     public GlobalErrorHandlerMiddleware(
         RequestDelegate next,
@@ -54,7 +56,9 @@ internal sealed class GlobalErrorHandlerMiddleware
         TimeProvider timeProvider,
         IEnumerable<IExceptionHandler> exceptionHandlers,
         ProblemDetailsOptions frameworkProblemDetailsOptions,
-        JsonSerializerOptions serializerOptions)
+        JsonSerializerOptions serializerOptions,
+        ErrorHandlerMetrics metrics,
+        IEnumerable<IRequestFailureObserver> failureObservers)
     {
         _next = next;
         _logger = loggerFactory.CreateLogger(Log.CategoryName);
@@ -81,6 +85,8 @@ internal sealed class GlobalErrorHandlerMiddleware
         _needsProblemDetailsObject = _frameworkCustomization is not null || _customization is not null || _responseWriter is not null;
         _serializerOptions = serializerOptions;
         _fallbackBody = RenderFallbackBody(_genericDetail);
+        _logFailedRequests = options.LogFailedRequests;
+        _failures = new FailureReporter(metrics, failureObservers, _queryRedactor, _timeProvider);
     }
 
     public Task InvokeAsync(HttpContext context)
@@ -292,6 +298,7 @@ internal sealed class GlobalErrorHandlerMiddleware
         {
             // There is no exception event to follow here; the response stays as the app left it.
             LogErrorHandlerFailed(context, handlerException, traceId);
+            _failures.Report(context, handlerException, response.StatusCode, LogLevel.Error, traceId, FailureOutcome.HandlerFailed);
             if (response.HasStarted)
             {
                 context.Abort();
@@ -433,6 +440,9 @@ internal sealed class GlobalErrorHandlerMiddleware
         LogErrorHandlerFailed(context, handlerException, traceId);
 
         var response = context.Response;
+        _failures.Report(
+            context, handlerException, response.HasStarted ? response.StatusCode : StatusCodes.Status500InternalServerError,
+            LogLevel.Error, traceId, FailureOutcome.HandlerFailed);
         if (response.HasStarted)
         {
             context.Abort();
@@ -455,9 +465,10 @@ internal sealed class GlobalErrorHandlerMiddleware
 
     private void LogUnhandledException(HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId)
     {
+        _failures.Report(context, exception, statusCode, level, traceId, FailureOutcome.Handled);
         try
         {
-            if (!_logger.IsEnabled(level))
+            if (!_logFailedRequests || !_logger.IsEnabled(level))
             {
                 return;
             }
@@ -477,9 +488,10 @@ internal sealed class GlobalErrorHandlerMiddleware
 
     private void LogResponseStarted(HttpContext context, Exception exception, string traceId)
     {
+        _failures.Report(context, exception, context.Response.StatusCode, LogLevel.Error, traceId, FailureOutcome.ResponseStarted);
         try
         {
-            if (!_logger.IsEnabled(LogLevel.Error))
+            if (!_logFailedRequests || !_logger.IsEnabled(LogLevel.Error))
             {
                 return;
             }
@@ -499,9 +511,10 @@ internal sealed class GlobalErrorHandlerMiddleware
 
     private void LogRequestAborted(HttpContext context, Exception exception, string traceId)
     {
+        _failures.Report(context, exception, context.Response.StatusCode, LogLevel.Debug, traceId, FailureOutcome.Aborted);
         try
         {
-            if (!_logger.IsEnabled(LogLevel.Debug))
+            if (!_logFailedRequests || !_logger.IsEnabled(LogLevel.Debug))
             {
                 return;
             }

@@ -135,6 +135,17 @@ public sealed class GlobalErrorHandlerOptions
     /// <value>The default is <see langword="false"/>: headers are not logged.</value>
     public bool LogRequestHeaders { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether the handler logs its own event for each failed request: <c>UnhandledException</c>
+    /// (EventId 1), <c>ResponseStarted</c> (EventId 2) and <c>RequestAborted</c> (EventId 4). Turn it off when
+    /// another pipeline carries the failure instead, such as Serilog's request completion event through the
+    /// <c>ErrorHandling.AspNetCore.Serilog</c> package. <c>ErrorHandlerFailed</c> (EventId 3), the handler's own
+    /// failure, is always logged; traces, metrics and <see cref="IRequestFailureObserver"/> services are not
+    /// affected.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool LogFailedRequests { get; set; } = true;
+
     internal Dictionary<Type, ExceptionMapping> TypeMappings { get; } = [];
 
     internal List<(Func<Exception, bool> Predicate, ExceptionMapping Mapping)> PredicateMappings { get; } = [];

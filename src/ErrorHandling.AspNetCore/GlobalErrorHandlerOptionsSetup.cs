@@ -57,6 +57,9 @@ internal sealed class GlobalErrorHandlerOptionsSetup(IConfiguration? configurati
                 case var key when Is(key, nameof(GlobalErrorHandlerOptions.LogRequestHeaders)):
                     options.LogRequestHeaders = BindBoolean(child, options, options.LogRequestHeaders);
                     break;
+                case var key when Is(key, nameof(GlobalErrorHandlerOptions.LogFailedRequests)):
+                    options.LogFailedRequests = BindBoolean(child, options, options.LogFailedRequests);
+                    break;
                 default:
                     options.ConfigurationErrors.Add(
                         $"{child.Path} is not a known option of the global error handler.");

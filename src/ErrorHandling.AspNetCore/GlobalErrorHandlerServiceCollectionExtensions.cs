@@ -21,6 +21,8 @@ public static class GlobalErrorHandlerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         services.TryAddSingleton<GlobalErrorHandlerMarkerService>();
+        services.AddMetrics();
+        services.TryAddSingleton<ErrorHandlerMetrics>();
         services.AddOptions<GlobalErrorHandlerOptions>().ValidateOnStart();
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IConfigureOptions<GlobalErrorHandlerOptions>, GlobalErrorHandlerOptionsSetup>());

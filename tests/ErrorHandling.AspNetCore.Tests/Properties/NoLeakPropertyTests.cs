@@ -3,7 +3,7 @@ using System.Text.Json;
 using CsCheck;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Hosting.Internal;
+using ErrorHandling.AspNetCore.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ErrorHandling.AspNetCore.Tests.Properties;
@@ -54,15 +54,10 @@ public sealed class NoLeakPropertyTests
     {
         var inner = testCase.WithInner ? new InvalidCastException(InnerSecret + testCase.Message) : null;
         var exception = ExceptionFactories[testCase.Factory](testCase.Message, inner);
-        var middleware = new GlobalErrorHandlerMiddleware(
+        var middleware = StandaloneMiddleware.Create(
             _ => { PropertyThrowSite(exception); return Task.CompletedTask; },
-            new GlobalErrorHandlerOptions(),
-            new HostingEnvironment { EnvironmentName = environment },
             NullLoggerFactory.Instance,
-            TimeProvider.System,
-            [],
-            new ProblemDetailsOptions(),
-            new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            environment);
         var context = new DefaultHttpContext { TraceIdentifier = "trace" };
         context.Request.Path = "/" + testCase.Path;
         var body = new MemoryStream();

@@ -1,8 +1,7 @@
 using System.Text.Json;
+using ErrorHandling.AspNetCore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -18,15 +17,7 @@ public sealed class MiddlewareTests
         GlobalErrorHandlerOptions? options = null)
     {
         var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs ?? new FakeLogCollector())));
-        return new GlobalErrorHandlerMiddleware(
-            next,
-            options ?? new GlobalErrorHandlerOptions(),
-            new HostingEnvironment { EnvironmentName = environment },
-            loggerFactory,
-            TimeProvider.System,
-            [],
-            new ProblemDetailsOptions(),
-            new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        return StandaloneMiddleware.Create(next, loggerFactory, environment, options);
     }
 
     private static DefaultHttpContext NewContext()

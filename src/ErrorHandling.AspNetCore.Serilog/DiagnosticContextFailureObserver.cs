@@ -1,0 +1,37 @@
+using ErrorHandling.AspNetCore;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog;
+
+namespace ErrorHandling.AspNetCore.Serilog;
+
+/// <summary>
+/// Puts a failed request's exception and log values on Serilog's <see cref="IDiagnosticContext"/>, under the
+/// property names of the handler's own event (DESIGN.md §5).
+/// </summary>
+internal sealed class DiagnosticContextFailureObserver : IRequestFailureObserver
+{
+    private readonly IDiagnosticContext _diagnosticContext;
+
+    public DiagnosticContextFailureObserver(IServiceProvider services)
+    {
+        _diagnosticContext = services.GetService<IDiagnosticContext>()
+            ?? throw new InvalidOperationException(
+                "Unable to find Serilog's IDiagnosticContext, which 'AddGlobalErrorHandlerSerilog()' writes to. Call " +
+                "'builder.Services.AddSerilog(...)' when configuring the services of the application, and " +
+                "'app.UseSerilogRequestLogging()' before 'app.UseGlobalErrorHandler()'.");
+    }
+
+    public void OnRequestFailed(RequestFailure failure)
+    {
+        failure.HttpContext.Features.Set(new RequestFailureFeature(failure));
+
+        _diagnosticContext.SetException(failure.Exception);
+        _diagnosticContext.Set(nameof(RequestFailure.RequestMethod), failure.RequestMethod);
+        _diagnosticContext.Set(nameof(RequestFailure.RequestPath), failure.RequestPath);
+        _diagnosticContext.Set(nameof(RequestFailure.QueryString), failure.QueryString);
+        _diagnosticContext.Set(nameof(RequestFailure.StatusCode), failure.StatusCode);
+        _diagnosticContext.Set(nameof(RequestFailure.TraceId), failure.TraceId);
+        _diagnosticContext.Set(nameof(RequestFailure.Timestamp), failure.Timestamp);
+        _diagnosticContext.Set(nameof(RequestFailure.ExceptionType), failure.ExceptionType);
+    }
+}

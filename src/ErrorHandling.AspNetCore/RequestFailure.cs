@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ErrorHandling.AspNetCore;
+
+/// <summary>
+/// A failed request as the global error handler reports it to <see cref="IRequestFailureObserver"/> services:
+/// the exception and the values of the handler's log event, under the same names and with the same
+/// redaction and escaping.
+/// </summary>
+public sealed class RequestFailure
+{
+    internal RequestFailure(
+        HttpContext httpContext,
+        Exception exception,
+        EventId eventId,
+        LogLevel logLevel,
+        string requestMethod,
+        string requestPath,
+        string queryString,
+        int statusCode,
+        string traceId,
+        DateTimeOffset timestamp,
+        string exceptionType)
+    {
+        HttpContext = httpContext;
+        Exception = exception;
+        EventId = eventId;
+        LogLevel = logLevel;
+        RequestMethod = requestMethod;
+        RequestPath = requestPath;
+        QueryString = queryString;
+        StatusCode = statusCode;
+        TraceId = traceId;
+        Timestamp = timestamp;
+        ExceptionType = exceptionType;
+    }
+
+    /// <summary>
+    /// Gets the <see cref="Microsoft.AspNetCore.Http.HttpContext"/> of the failed request.
+    /// </summary>
+    public HttpContext HttpContext { get; }
+
+    /// <summary>
+    /// Gets the exception that failed the request, with its stack trace.
+    /// </summary>
+    public Exception Exception { get; }
+
+    /// <summary>
+    /// Gets the id of the handler's log event for this failure: 1 <c>UnhandledException</c>,
+    /// 2 <c>ResponseStarted</c> or 4 <c>RequestAborted</c>.
+    /// </summary>
+    public EventId EventId { get; }
+
+    /// <summary>
+    /// Gets the level of the handler's log event for this failure: the mapping's level or Error for
+    /// EventId 1, Error for EventId 2, Debug for EventId 4.
+    /// </summary>
+    public LogLevel LogLevel { get; }
+
+    /// <summary>
+    /// Gets the request method, with control characters escaped: the <c>RequestMethod</c> property.
+    /// </summary>
+    public string RequestMethod { get; }
+
+    /// <summary>
+    /// Gets <c>PathBase + Path</c>, with control characters escaped: the <c>RequestPath</c> property.
+    /// </summary>
+    public string RequestPath { get; }
+
+    /// <summary>
+    /// Gets the query string with the values of <see cref="GlobalErrorHandlerOptions.RedactedQueryParameters"/>
+    /// replaced by <c>***</c> and control characters escaped, or <c>""</c> when there is none: the
+    /// <c>QueryString</c> property.
+    /// </summary>
+    public string QueryString { get; }
+
+    /// <summary>
+    /// Gets the status sent (for EventId 2, the one already on the wire; for EventId 4, 499): the
+    /// <c>StatusCode</c> property.
+    /// </summary>
+    public int StatusCode { get; }
+
+    /// <summary>
+    /// Gets the <c>traceId</c> of the problem details body: the <c>TraceId</c> property.
+    /// </summary>
+    public string TraceId { get; }
+
+    /// <summary>
+    /// Gets the UTC time of the failure, from the <see cref="TimeProvider"/> registered in the service
+    /// collection: the <c>Timestamp</c> property.
+    /// </summary>
+    public DateTimeOffset Timestamp { get; }
+
+    /// <summary>
+    /// Gets the full name of the exception's type: the <c>ExceptionType</c> property.
+    /// </summary>
+    public string ExceptionType { get; }
+}
