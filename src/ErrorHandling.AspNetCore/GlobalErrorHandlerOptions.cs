@@ -132,8 +132,9 @@ public sealed class GlobalErrorHandlerOptions
     /// Gets or sets whether a request whose <c>Accept</c> header prefers <c>text/html</c> over JSON (a
     /// browser's navigation) gets an HTML error page instead of <c>application/problem+json</c>. The page
     /// shows the same status, title, detail and trace id as the JSON body, and in Development the exception
-    /// details; every value is HTML-encoded. A tie, such as <c>*/*</c> alone, a missing or a malformed
-    /// <c>Accept</c> header mean JSON. A <see cref="ResponseWriter"/> set by the app wins over the page.
+    /// details; every value is HTML-encoded, and the page is sent with a <c>Content-Security-Policy</c> that
+    /// lets it load and run nothing but its own stylesheet. A tie, such as <c>*/*</c> alone, a missing or a
+    /// malformed <c>Accept</c> header mean JSON. A <see cref="ResponseWriter"/> set by the app wins over the page.
     /// </summary>
     /// <value>The default is <see langword="true"/>.</value>
     public bool HtmlErrorPages { get; set; } = true;
