@@ -42,6 +42,7 @@ internal sealed class GlobalErrorHandlerMiddleware
     private readonly Func<ErrorResponseContext, Task>? _responseWriter;
     private readonly Func<HttpContext, Exception, bool>? _passThrough;
     private readonly bool _writeProblemForEmptyResponses;
+    private readonly bool _htmlErrorPages;
     private readonly bool _needsProblemDetailsObject;
     private readonly JsonSerializerOptions _serializerOptions;
     private readonly byte[] _fallbackBody;
@@ -82,6 +83,7 @@ internal sealed class GlobalErrorHandlerMiddleware
         _responseWriter = options.ResponseWriter;
         _passThrough = options.PassThrough;
         _writeProblemForEmptyResponses = options.WriteProblemDetailsForEmptyResponses;
+        _htmlErrorPages = options.HtmlErrorPages;
         _needsProblemDetailsObject = _frameworkCustomization is not null || _customization is not null || _responseWriter is not null;
         _serializerOptions = serializerOptions;
         _fallbackBody = RenderFallbackBody(_genericDetail);
@@ -220,6 +222,15 @@ internal sealed class GlobalErrorHandlerMiddleware
                 return;
             }
 
+            if (PrefersHtml(context))
+            {
+                using var page = problem is null
+                    ? RenderPage(classification, traceId, exception)
+                    : HtmlErrorPageWriter.Render(problem, statusCode, _includeDetails ? exception : null);
+                await WriteHtmlPageAsync(context, page).ConfigureAwait(false);
+                return;
+            }
+
             using var body = problem is null
                 ? RenderProblem(context, classification, traceId, exception)
                 : RenderProblem(problem, statusCode, Details(context, exception));
@@ -276,6 +287,13 @@ internal sealed class GlobalErrorHandlerMiddleware
             var detail = statusCode >= 500 ? _genericDetail : null;
             if (!_needsProblemDetailsObject)
             {
+                if (PrefersHtml(context))
+                {
+                    using var page = HtmlErrorPageWriter.Render(statusCode, title, detail, traceId, exceptionDetails: null);
+                    await WriteHtmlPageAsync(context, page).ConfigureAwait(false);
+                    return;
+                }
+
                 using var plain = RenderProblem(statusCode, type, title, detail, Instance(context), traceId, Details(context, null));
                 await WriteBodyAsync(context, plain).ConfigureAwait(false);
                 return;
@@ -288,6 +306,13 @@ internal sealed class GlobalErrorHandlerMiddleware
             if (_responseWriter is not null)
             {
                 await _responseWriter(new ErrorResponseContext(context, null, problem, _includeDetails)).ConfigureAwait(false);
+                return;
+            }
+
+            if (PrefersHtml(context))
+            {
+                using var page = HtmlErrorPageWriter.Render(problem, statusCode, exceptionDetails: null);
+                await WriteHtmlPageAsync(context, page).ConfigureAwait(false);
                 return;
             }
 
@@ -390,6 +415,27 @@ internal sealed class GlobalErrorHandlerMiddleware
             buffer.Dispose();
             throw;
         }
+    }
+
+    private bool PrefersHtml(HttpContext context) =>
+        _htmlErrorPages && ErrorPageNegotiator.PrefersHtml(context.Request.Headers.Accept);
+
+    private PooledBufferWriter RenderPage(ExceptionClassification classification, string traceId, Exception exception) =>
+        HtmlErrorPageWriter.Render(
+            classification.StatusCode,
+            classification.Mapping?.Title ?? ProblemTypeDefaults.For(classification.StatusCode).Title,
+            Detail(classification),
+            traceId,
+            _includeDetails ? exception : null);
+
+    private static ValueTask<FlushResult> WriteHtmlPageAsync(HttpContext context, PooledBufferWriter page)
+    {
+        var response = context.Response;
+        response.ContentType = HtmlErrorPageWriter.ContentType;
+        response.ContentLength = page.WrittenCount;
+        response.Headers.ContentSecurityPolicy = HtmlErrorPageWriter.ContentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        return response.BodyWriter.WriteAsync(page.WrittenMemory, context.RequestAborted);
     }
 
     private static ValueTask<FlushResult> WriteBodyAsync(HttpContext context, PooledBufferWriter body)

@@ -99,7 +99,8 @@ public sealed class GlobalErrorHandlerOptions
     /// <summary>
     /// Gets or sets a writer that replaces the problem details body entirely, for example to produce
     /// <c>{ "error": "...", "message": "..." }</c>. It receives the problem details after every
-    /// customization and whether exception details may be written.
+    /// customization and whether exception details may be written. It wins over
+    /// <see cref="HtmlErrorPages"/>: when it is set, browsers get what it writes too.
     /// </summary>
     /// <value>The default is <see langword="null"/>: the handler writes <c>application/problem+json</c>.</value>
     public Func<ErrorResponseContext, Task>? ResponseWriter { get; set; }
@@ -145,6 +146,17 @@ public sealed class GlobalErrorHandlerOptions
     /// </summary>
     /// <value>The default is <see langword="true"/>.</value>
     public bool LogFailedRequests { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets whether a request whose <c>Accept</c> header prefers <c>text/html</c> over JSON (a
+    /// browser's navigation) gets an HTML error page instead of <c>application/problem+json</c>. The page
+    /// shows the same status, title, detail and trace id as the JSON body, and in Development the exception
+    /// details; every value is HTML-encoded, and the page is sent with a <c>Content-Security-Policy</c> that
+    /// lets it load and run nothing but its own stylesheet. A tie, such as <c>*/*</c> alone, a missing or a
+    /// malformed <c>Accept</c> header mean JSON. A <see cref="ResponseWriter"/> set by the app wins over the page.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool HtmlErrorPages { get; set; } = true;
 
     internal Dictionary<Type, ExceptionMapping> TypeMappings { get; } = [];
 

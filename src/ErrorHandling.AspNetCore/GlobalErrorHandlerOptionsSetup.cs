@@ -60,6 +60,9 @@ internal sealed class GlobalErrorHandlerOptionsSetup(IConfiguration? configurati
                 case var key when Is(key, nameof(GlobalErrorHandlerOptions.LogFailedRequests)):
                     options.LogFailedRequests = BindBoolean(child, options, options.LogFailedRequests);
                     break;
+                case var key when Is(key, nameof(GlobalErrorHandlerOptions.HtmlErrorPages)):
+                    options.HtmlErrorPages = BindBoolean(child, options, options.HtmlErrorPages);
+                    break;
                 default:
                     options.ConfigurationErrors.Add(
                         $"{child.Path} is not a known option of the global error handler.");

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CsCheck;
+using ErrorHandling.AspNetCore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using ErrorHandling.AspNetCore.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ErrorHandling.AspNetCore.Tests.Properties;

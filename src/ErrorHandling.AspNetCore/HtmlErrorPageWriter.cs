@@ -1,0 +1,259 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ErrorHandling.AspNetCore;
+
+/// <summary>
+/// Renders the HTML error page for browsers: a self-contained, accessible UTF-8 document with inline CSS
+/// for light and dark colour schemes, no script and no external resource. Every value from the problem
+/// details or the exception is HTML-encoded with <see cref="HtmlEncoder.Default"/>.
+/// </summary>
+internal static class HtmlErrorPageWriter
+{
+    /// <summary>The <c>Content-Type</c> of the page.</summary>
+    public const string ContentType = "text/html; charset=utf-8";
+
+    /// <summary>
+    /// The <c>Content-Security-Policy</c> sent with the page: nothing may load or run, except the page's own
+    /// stylesheet, allowed by its hash (<see cref="StyleSha256"/>) rather than by <c>'unsafe-inline'</c>.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src '" + StyleSha256 + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The CSP hash source of <see cref="Style"/>. A constant, so no request computes it; a unit test
+    /// recomputes it, so it cannot drift from the stylesheet.
+    /// </summary>
+    internal const string StyleSha256 = "sha256-LHkfiznk39jNJdIpJCaErDr0rIdIUil6vjyoymfjO0E=";
+
+    /// <summary>The page's only stylesheet, inlined into a <c>&lt;style&gt;</c> element.</summary>
+    internal const string Style =
+        ":root{color-scheme:light dark;--bg:#fff;--fg:#1b1b1f;--muted:#55555e;--accent:#b3261e;--panel:#f3f3f6;--border:#d5d5dc}" +
+        "@media (prefers-color-scheme:dark){:root{--bg:#141417;--fg:#ececf1;--muted:#a9a9b4;--accent:#ff8a80;--panel:#1f1f25;--border:#3b3b44}}" +
+        "*{box-sizing:border-box}" +
+        "body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif}" +
+        "main{max-width:60rem;margin:0 auto;padding:2.5rem 1.25rem}" +
+        ".status{margin:0;color:var(--accent);font-weight:600;letter-spacing:.04em}" +
+        "h1{margin:.25rem 0 1rem;font-size:1.75rem;line-height:1.25;overflow-wrap:anywhere}" +
+        "h2{margin:2.5rem 0 .5rem;font-size:1.25rem}" +
+        "h3{margin:1.75rem 0 .5rem;font-size:1rem;overflow-wrap:anywhere}" +
+        "p{overflow-wrap:anywhere}" +
+        ".note{color:var(--muted)}" +
+        "dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1.5rem 0}" +
+        "dt{color:var(--muted)}" +
+        "dd{margin:0;overflow-wrap:anywhere}" +
+        "code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,\"Liberation Mono\",monospace;font-size:.875rem}" +
+        "pre{margin:.5rem 0 0;padding:1rem;background:var(--panel);border:1px solid var(--border);border-radius:.375rem;overflow-x:auto;white-space:pre}" +
+        "section{border-top:1px solid var(--border);margin-top:2.5rem}";
+
+    private const string TraceIdExtension = "traceId";
+
+    /// <summary>Renders a page from its parts.</summary>
+    /// <param name="status">The status code of the response.</param>
+    /// <param name="title">The problem's title, or <see langword="null"/> for the reason phrase.</param>
+    /// <param name="detail">The problem's detail, or <see langword="null"/> for none.</param>
+    /// <param name="traceId">The trace id, the same string as the JSON body's <c>traceId</c>; <see langword="null"/> for none.</param>
+    /// <param name="exceptionDetails">The exception to show, or <see langword="null"/> when details must not be written.</param>
+    /// <returns>The UTF-8 page; the caller disposes it.</returns>
+    public static PooledBufferWriter Render(int status, string? title, string? detail, string? traceId, Exception? exceptionDetails)
+    {
+        var page = new PooledBufferWriter();
+        try
+        {
+            Write(page, status, title, detail, traceId, exceptionDetails);
+            return page;
+        }
+        catch
+        {
+            page.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Renders a page from (customized) problem details: their status, title and detail, and their
+    /// <c>traceId</c> extension, so the page shows what the JSON body would have carried.
+    /// </summary>
+    public static PooledBufferWriter Render(ProblemDetails problem, int status, Exception? exceptionDetails) =>
+        Render(problem.Status ?? status, problem.Title, problem.Detail, TraceIdOf(problem), exceptionDetails);
+
+    private static string? TraceIdOf(ProblemDetails problem) =>
+        problem.Extensions.TryGetValue(TraceIdExtension, out var value)
+            ? value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture)
+            : null;
+
+    private static void Write(PooledBufferWriter page, int status, string? title, string? detail, string? traceId, Exception? exceptionDetails)
+    {
+        var reasonPhrase = ReasonPhrases.GetReasonPhrase(status);
+        var heading = string.IsNullOrEmpty(title) ? (reasonPhrase.Length != 0 ? reasonPhrase : "Error") : title;
+        var statusText = reasonPhrase.Length != 0
+            ? status.ToString(CultureInfo.InvariantCulture) + " " + reasonPhrase
+            : status.ToString(CultureInfo.InvariantCulture);
+
+        Raw(page, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"u8);
+        Raw(page, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"u8);
+        Raw(page, "<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"robots\" content=\"noindex\">\n<title>"u8);
+        Text(page, statusText);
+        Raw(page, " \u2013 "u8);
+        Text(page, heading);
+        Raw(page, "</title>\n<style>"u8);
+        Raw(page, Style);
+        Raw(page, "</style>\n</head>\n<body>\n<main>\n<p class=\"status\">Error "u8);
+        Text(page, statusText);
+        Raw(page, "</p>\n<h1>"u8);
+        Text(page, heading);
+        Raw(page, "</h1>\n"u8);
+        if (!string.IsNullOrEmpty(detail))
+        {
+            Raw(page, "<p>"u8);
+            Text(page, detail);
+            Raw(page, "</p>\n"u8);
+        }
+
+        Raw(page, "<dl>\n<dt>Status</dt><dd>"u8);
+        Text(page, statusText);
+        Raw(page, "</dd>\n"u8);
+        if (!string.IsNullOrEmpty(traceId))
+        {
+            Raw(page, "<dt>Trace id</dt><dd><code>"u8);
+            Text(page, traceId);
+            Raw(page, "</code></dd>\n"u8);
+        }
+
+        Raw(page, "</dl>\n"u8);
+        if (exceptionDetails is not null)
+        {
+            Raw(page, "<section aria-labelledby=\"exception-details\">\n<h2 id=\"exception-details\">Exception details</h2>\n"u8);
+            Raw(page, "<p class=\"note\">Shown because exception details are enabled for this environment. Never enable them where the public can see them.</p>\n"u8);
+            WriteException(page, exceptionDetails, "Exception", depth: 0);
+            Raw(page, "</section>\n"u8);
+        }
+
+        Raw(page, "</main>\n</body>\n</html>\n"u8);
+    }
+
+    // Inner exceptions are bounded exactly as in the JSON body (ProblemJsonWriter), and listed flat
+    // under h3 headings so that the heading outline stays valid however deep the chain goes.
+    private static void WriteException(PooledBufferWriter page, Exception exception, string label, int depth)
+    {
+        Raw(page, "<h3>"u8);
+        Text(page, label);
+        Raw(page, ": <code>"u8);
+        Text(page, exception.GetType().FullName ?? exception.GetType().Name);
+        Raw(page, "</code></h3>\n<p>"u8);
+        Text(page, exception.Message);
+        Raw(page, "</p>\n"u8);
+        if (exception.StackTrace is { Length: > 0 } stackTrace)
+        {
+            Raw(page, "<pre>"u8);
+            WriteLines(page, stackTrace);
+            Raw(page, "</pre>\n"u8);
+        }
+
+        var level = depth + 1;
+        if (exception is AggregateException aggregate)
+        {
+            var total = aggregate.InnerExceptions.Count;
+            if (total == 0)
+            {
+                return;
+            }
+
+            if (depth >= ProblemJsonWriter.MaxInnerExceptionDepth)
+            {
+                Note(page, "Deeper inner exceptions are not shown.");
+                return;
+            }
+
+            var shown = Math.Min(total, ProblemJsonWriter.MaxAggregateInnerExceptions);
+            for (var i = 0; i < shown; i++)
+            {
+                WriteException(
+                    page,
+                    aggregate.InnerExceptions[i],
+                    string.Create(CultureInfo.InvariantCulture, $"Inner exception {i + 1} of {total} (level {level})"),
+                    level);
+            }
+
+            if (total > shown)
+            {
+                Note(page, string.Create(CultureInfo.InvariantCulture, $"{total - shown} more inner exceptions are not shown."));
+            }
+        }
+        else if (exception.InnerException is { } inner)
+        {
+            if (depth >= ProblemJsonWriter.MaxInnerExceptionDepth)
+            {
+                Note(page, "Deeper inner exceptions are not shown.");
+                return;
+            }
+
+            WriteException(page, inner, string.Create(CultureInfo.InvariantCulture, $"Inner exception (level {level})"), level);
+        }
+    }
+
+    private static void Note(PooledBufferWriter page, string text)
+    {
+        Raw(page, "<p class=\"note\">"u8);
+        Text(page, text);
+        Raw(page, "</p>\n"u8);
+    }
+
+    // One stack frame a line, each encoded on its own, so a frame can never open markup that the next closes.
+    private static void WriteLines(PooledBufferWriter page, string text)
+    {
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            var line = text.AsSpan(range).TrimEnd('\r');
+            if (line.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            Text(page, line);
+            Raw(page, "\n"u8);
+        }
+    }
+
+    private static void Raw(PooledBufferWriter page, ReadOnlySpan<byte> utf8)
+    {
+        utf8.CopyTo(page.GetSpan(utf8.Length));
+        page.Advance(utf8.Length);
+    }
+
+    private static void Raw(PooledBufferWriter page, string text)
+    {
+        var written = Encoding.UTF8.GetBytes(text, page.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length)));
+        page.Advance(written);
+    }
+
+    private static void Text(PooledBufferWriter page, ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return;
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Clamp(text.Length * 2, 64, 4096));
+        try
+        {
+            OperationStatus status;
+            do
+            {
+                status = HtmlEncoder.Default.Encode(text, buffer, out var consumed, out var written, isFinalBlock: true);
+                text = text[consumed..];
+                var encoded = buffer.AsSpan(0, written);
+                page.Advance(Encoding.UTF8.GetBytes(encoded, page.GetSpan(Encoding.UTF8.GetMaxByteCount(encoded.Length))));
+            }
+            while (status == OperationStatus.DestinationTooSmall);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+}
