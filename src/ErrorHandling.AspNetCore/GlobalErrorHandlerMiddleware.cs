@@ -26,6 +26,7 @@ internal sealed class GlobalErrorHandlerMiddleware
     private readonly NamePatternSet _preservedHeaders;
     private readonly QueryStringRedactor _queryRedactor;
     private readonly byte[] _fallbackBody;
+    private readonly ErrorStormFilter? _errorStorm;
 
     public GlobalErrorHandlerMiddleware(
         RequestDelegate next,
@@ -47,6 +48,7 @@ internal sealed class GlobalErrorHandlerMiddleware
         _preservedHeaders = new NamePatternSet(options.PreservedResponseHeaders);
         _queryRedactor = new QueryStringRedactor(new NamePatternSet(options.RedactedQueryParameters));
         _fallbackBody = RenderFallbackBody(_genericDetail);
+        _errorStorm = options.ErrorStormWindow is { } window ? new ErrorStormFilter(window, timeProvider) : null;
     }
 
     public Task InvokeAsync(HttpContext context)
@@ -245,6 +247,15 @@ internal sealed class GlobalErrorHandlerMiddleware
 
             var values = RequestLogValues.Create(context, _queryRedactor, _timeProvider);
             var exceptionType = TypeName(exception);
+            if (_errorStorm is not null)
+            {
+                var occurrence = _errorStorm.Observe(exception);
+                Log.UnhandledExceptionInStorm(
+                    _logger, level, occurrence.AttachesException ? exception : null, values.RequestMethod, values.RequestPath,
+                    values.QueryString, statusCode, traceId, values.Timestamp, exceptionType, occurrence.Fingerprint, occurrence.Count);
+                return;
+            }
+
             Log.UnhandledException(
                 _logger, level, exception, values.RequestMethod, values.RequestPath, values.QueryString,
                 statusCode, traceId, values.Timestamp, exceptionType);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,9 @@ internal sealed class GlobalErrorHandlerOptionsSetup(IConfiguration? configurati
                 case var key when Is(key, nameof(GlobalErrorHandlerOptions.RedactedHeaders)):
                     AppendList(child, options.RedactedHeaders);
                     break;
+                case var key when Is(key, nameof(GlobalErrorHandlerOptions.ErrorStormWindow)):
+                    BindErrorStormWindow(child, options);
+                    break;
                 default:
                     options.ConfigurationErrors.Add(
                         $"{child.Path} is not a known option of the global error handler.");
@@ -67,6 +71,27 @@ internal sealed class GlobalErrorHandlerOptionsSetup(IConfiguration? configurati
 
         options.ConfigurationErrors.Add(
             $"{section.Path} has the value '{value}', which is not one of {string.Join(", ", Enum.GetNames<ExceptionDetailsPolicy>())}.");
+    }
+
+    private static void BindErrorStormWindow(IConfigurationSection section, GlobalErrorHandlerOptions options)
+    {
+        var value = section.Value;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            // An empty value (GlobalErrorHandler__ErrorStormWindow=) turns the mode off, as it does
+            // for a nullable option bound by ConfigurationBinder.
+            options.ErrorStormWindow = null;
+            return;
+        }
+
+        if (TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var window))
+        {
+            options.ErrorStormWindow = window;
+            return;
+        }
+
+        options.ConfigurationErrors.Add(
+            $"{section.Path} has the value '{value}', which is not a time span such as '00:00:10' (hh:mm:ss).");
     }
 
     private static void AppendList(IConfigurationSection section, IList<string> target)
