@@ -19,7 +19,7 @@ public sealed class BenchmarkConfig : ManualConfig
             .WithLaunchCount(1)
             .WithWarmupCount(4)
             .WithIterationCount(20)
-            .WithIterationTime(TimeInterval.FromMilliseconds(250))
+            .WithIterationTime(TimeInterval.FromMilliseconds(500))
             .AsDefault());
         AddDiagnoser(MemoryDiagnoser.Default);
     }
