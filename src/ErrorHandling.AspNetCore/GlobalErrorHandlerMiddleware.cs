@@ -48,6 +48,7 @@ internal sealed class GlobalErrorHandlerMiddleware
     private readonly byte[] _fallbackBody;
     private readonly bool _logFailedRequests;
     private readonly FailureReporter _failures;
+    private readonly ErrorStormFilter? _errorStorm;
 
     public GlobalErrorHandlerMiddleware(
         RequestDelegate next,
@@ -89,6 +90,7 @@ internal sealed class GlobalErrorHandlerMiddleware
         _fallbackBody = RenderFallbackBody(_genericDetail);
         _logFailedRequests = options.LogFailedRequests;
         _failures = new FailureReporter(metrics, failureObservers, _queryRedactor, _timeProvider);
+        _errorStorm = options.ErrorStormWindow is { } window ? new ErrorStormFilter(window, timeProvider) : null;
     }
 
     public Task InvokeAsync(HttpContext context)
@@ -522,6 +524,15 @@ internal sealed class GlobalErrorHandlerMiddleware
             var values = RequestLogValues.Create(context, _queryRedactor, _timeProvider);
             var exceptionType = TypeName(exception);
             using var headersScope = BeginRequestHeadersScope(context);
+            if (_errorStorm is not null)
+            {
+                var occurrence = _errorStorm.Observe(exception);
+                Log.UnhandledExceptionInStorm(
+                    _logger, level, occurrence.AttachesException ? exception : null, values.RequestMethod, values.RequestPath,
+                    values.QueryString, statusCode, traceId, values.Timestamp, exceptionType, occurrence.Fingerprint, occurrence.Count);
+                return;
+            }
+
             Log.UnhandledException(
                 _logger, level, exception, values.RequestMethod, values.RequestPath, values.QueryString,
                 statusCode, traceId, values.Timestamp, exceptionType);

@@ -158,6 +158,29 @@ public sealed class GlobalErrorHandlerOptions
     /// <value>The default is <see langword="true"/>.</value>
     public bool HtmlErrorPages { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets the window of error-storm mode, or <see langword="null"/> to attach the exception
+    /// to every log event.
+    /// </summary>
+    /// <remarks>
+    /// Rendering an exception's stack into a log costs more than the rest of the error path together.
+    /// When a window is set, only the first failure of each fingerprint (the exception type, its inner
+    /// exception types and its throw site) within the window is logged with the exception attached;
+    /// each later failure with the same fingerprint still gets its own <c>UnhandledException</c> event
+    /// with every request property, but carries <c>ExceptionFingerprint</c> and <c>OccurrenceCount</c>
+    /// (2, 3, …) instead of the exception object, so no sink renders the same stack again. In this mode
+    /// the first event carries them too, with an <c>OccurrenceCount</c> of 1. A window starts with the
+    /// first failure of its fingerprint and is measured with the <see cref="TimeProvider"/> registered in
+    /// the services. At most 1,024 fingerprints are tracked at once; when that many have been seen
+    /// within a window, the failures of further new fingerprints are logged with their exception every
+    /// time until older windows pass.
+    /// </remarks>
+    /// <value>
+    /// The default is <see langword="null"/>: error-storm mode is off. When set, it must be greater than
+    /// zero; in configuration it is a <see cref="TimeSpan"/> text such as <c>"00:00:10"</c>.
+    /// </value>
+    public TimeSpan? ErrorStormWindow { get; set; }
+
     internal Dictionary<Type, ExceptionMapping> TypeMappings { get; } = [];
 
     internal List<(Func<Exception, bool> Predicate, ExceptionMapping Mapping)> PredicateMappings { get; } = [];

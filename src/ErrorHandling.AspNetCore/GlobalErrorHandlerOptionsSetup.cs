@@ -63,6 +63,9 @@ internal sealed class GlobalErrorHandlerOptionsSetup(IConfiguration? configurati
                 case var key when Is(key, nameof(GlobalErrorHandlerOptions.HtmlErrorPages)):
                     options.HtmlErrorPages = BindBoolean(child, options, options.HtmlErrorPages);
                     break;
+                case var key when Is(key, nameof(GlobalErrorHandlerOptions.ErrorStormWindow)):
+                    BindErrorStormWindow(child, options);
+                    break;
                 default:
                     options.ConfigurationErrors.Add(
                         $"{child.Path} is not a known option of the global error handler.");
@@ -112,6 +115,27 @@ internal sealed class GlobalErrorHandlerOptionsSetup(IConfiguration? configurati
                 options.ConfigurationErrors.Add($"{entry.Path} has the value '{entry.Value}', which is not a status code.");
             }
         }
+    }
+
+    private static void BindErrorStormWindow(IConfigurationSection section, GlobalErrorHandlerOptions options)
+    {
+        var value = section.Value;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            // An empty value (GlobalErrorHandler__ErrorStormWindow=) turns the mode off, as it does
+            // for a nullable option bound by ConfigurationBinder.
+            options.ErrorStormWindow = null;
+            return;
+        }
+
+        if (TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var window))
+        {
+            options.ErrorStormWindow = window;
+            return;
+        }
+
+        options.ConfigurationErrors.Add(
+            $"{section.Path} has the value '{value}', which is not a time span such as '00:00:10' (hh:mm:ss).");
     }
 
     private static void AppendList(IConfigurationSection section, IList<string> target)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace ErrorHandling.AspNetCore;
@@ -22,6 +23,11 @@ internal sealed class GlobalErrorHandlerOptionsValidator : IValidateOptions<Glob
         if (string.IsNullOrWhiteSpace(options.GenericDetail))
         {
             failures.Add($"{Prefix}{nameof(options.GenericDetail)} has the value '{options.GenericDetail}'; it must not be empty, or Production error responses would carry no explanation.");
+        }
+
+        if (options.ErrorStormWindow is { } window && window <= TimeSpan.Zero)
+        {
+            failures.Add($"{Prefix}{nameof(options.ErrorStormWindow)} has the value '{window.ToString("c", CultureInfo.InvariantCulture)}'; it must be greater than zero when set, or null to turn error-storm mode off.");
         }
 
         // A bare "*" would keep every header of the failed response, which is exactly what the reset

@@ -27,6 +27,29 @@ internal static partial class Log
         DateTimeOffset timestamp,
         string exceptionType);
 
+    // The same event as UnhandledException, in error-storm mode: a repeat passes a null exception
+    // and is told apart by its fingerprint and count, so it keeps the EventId and EventName that
+    // users filter and alert on.
+#pragma warning disable SYSLIB1025 // Multiple logging methods using the same event name
+    [LoggerMessage(
+        EventId = 1,
+        EventName = "UnhandledException",
+        Message = "{RequestMethod} {RequestPath}{QueryString} failed with {ExceptionType}; responded {StatusCode}. TraceId: {TraceId}, Timestamp: {Timestamp:O}, ExceptionFingerprint: {ExceptionFingerprint}, OccurrenceCount: {OccurrenceCount}")]
+    public static partial void UnhandledExceptionInStorm(
+        ILogger logger,
+        LogLevel level,
+        Exception? exception,
+        string requestMethod,
+        string requestPath,
+        string queryString,
+        int statusCode,
+        string traceId,
+        DateTimeOffset timestamp,
+        string exceptionType,
+        string exceptionFingerprint,
+        long occurrenceCount);
+#pragma warning restore SYSLIB1025
+
     [LoggerMessage(
         EventId = 2,
         EventName = "ResponseStarted",
