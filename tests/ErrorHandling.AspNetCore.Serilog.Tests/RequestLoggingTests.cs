@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ErrorHandling.AspNetCore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
