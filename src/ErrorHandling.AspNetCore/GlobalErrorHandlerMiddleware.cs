@@ -46,6 +46,7 @@ internal sealed class GlobalErrorHandlerMiddleware
     private readonly bool _needsProblemDetailsObject;
     private readonly JsonSerializerOptions _serializerOptions;
     private readonly byte[] _fallbackBody;
+    private readonly EncodedProblemMembers _internalServerError;
     private readonly bool _logFailedRequests;
     private readonly FailureReporter _failures;
     private readonly ErrorStormFilter? _errorStorm;
@@ -88,6 +89,8 @@ internal sealed class GlobalErrorHandlerMiddleware
         _needsProblemDetailsObject = _frameworkCustomization is not null || _customization is not null || _responseWriter is not null;
         _serializerOptions = serializerOptions;
         _fallbackBody = RenderFallbackBody(_genericDetail);
+        var (type, title) = ProblemTypeDefaults.For(StatusCodes.Status500InternalServerError);
+        _internalServerError = new EncodedProblemMembers(StatusCodes.Status500InternalServerError, type, title, _genericDetail);
         _logFailedRequests = options.LogFailedRequests;
         _failures = new FailureReporter(metrics, failureObservers, _queryRedactor, _timeProvider);
         _errorStorm = options.ErrorStormWindow is { } window ? new ErrorStormFilter(window, timeProvider) : null;
@@ -379,6 +382,13 @@ internal sealed class GlobalErrorHandlerMiddleware
     private PooledBufferWriter RenderProblem(HttpContext context, ExceptionClassification classification, string traceId, Exception exception)
     {
         var statusCode = classification.StatusCode;
+        if (classification.Mapping is null && statusCode == StatusCodes.Status500InternalServerError && !_includeDetails)
+        {
+            // The most common failure: nothing about its body but the path and the trace id varies.
+            return Render((members: _internalServerError, instance: Instance(context), traceId), static (writer, state) =>
+                ProblemJsonWriter.Write(writer, state.members, state.instance, state.traceId, details: null));
+        }
+
         var (type, title) = ProblemTypeDefaults.For(statusCode);
         return RenderProblem(
             statusCode,
@@ -405,15 +415,17 @@ internal sealed class GlobalErrorHandlerMiddleware
     private static PooledBufferWriter Render<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
         var buffer = new PooledBufferWriter();
+        var writer = Utf8JsonWriterCache.Rent(buffer);
         try
         {
-            using var writer = new Utf8JsonWriter(buffer);
             write(writer, state);
             writer.Flush();
+            Utf8JsonWriterCache.Return(writer);
             return buffer;
         }
         catch
         {
+            // A writer left half-way through an object is not put back.
             buffer.Dispose();
             throw;
         }
@@ -440,12 +452,12 @@ internal sealed class GlobalErrorHandlerMiddleware
         return response.BodyWriter.WriteAsync(page.WrittenMemory, context.RequestAborted);
     }
 
-    private static ValueTask<FlushResult> WriteBodyAsync(HttpContext context, PooledBufferWriter body)
+    private static ValueTask WriteBodyAsync(HttpContext context, PooledBufferWriter body)
     {
         var response = context.Response;
         response.ContentType = ProblemJsonContentType;
         response.ContentLength = body.WrittenCount;
-        return response.BodyWriter.WriteAsync(body.WrittenMemory, context.RequestAborted);
+        return response.Body.WriteAsync(body.WrittenMemory, context.RequestAborted);
     }
 
     private void ResetResponse(HttpResponse response, int statusCode)

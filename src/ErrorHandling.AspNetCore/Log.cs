@@ -14,7 +14,7 @@ internal static partial class Log
     [LoggerMessage(
         EventId = 1,
         EventName = "UnhandledException",
-        Message = "{RequestMethod} {RequestPath}{QueryString} failed with {ExceptionType}; responded {StatusCode}. TraceId: {TraceId}, Timestamp: {Timestamp:O}")]
+        Message = "{RequestMethod} {RequestPath}{QueryString} failed with {ExceptionType}; responded {StatusCode} ({TraceId}, {Timestamp:O})")]
     public static partial void UnhandledException(
         ILogger logger,
         LogLevel level,
@@ -34,7 +34,7 @@ internal static partial class Log
     [LoggerMessage(
         EventId = 1,
         EventName = "UnhandledException",
-        Message = "{RequestMethod} {RequestPath}{QueryString} failed with {ExceptionType}; responded {StatusCode}. TraceId: {TraceId}, Timestamp: {Timestamp:O}, ExceptionFingerprint: {ExceptionFingerprint}, OccurrenceCount: {OccurrenceCount}")]
+        Message = "{RequestMethod} {RequestPath}{QueryString} failed with {ExceptionType}; responded {StatusCode} ({TraceId}, {Timestamp:O}), occurrence {OccurrenceCount} of {ExceptionFingerprint}")]
     public static partial void UnhandledExceptionInStorm(
         ILogger logger,
         LogLevel level,

@@ -32,6 +32,31 @@ internal static class ProblemJsonWriter
         WriteEnd(writer, details);
     }
 
+    /// <summary>Writes a body whose constant members were encoded once.</summary>
+    public static void Write(Utf8JsonWriter writer, EncodedProblemMembers members, string instance, string traceId, DevelopmentDetails? details)
+    {
+        writer.WriteStartObject();
+        if (members.Type is { } type)
+        {
+            writer.WriteString(JsonNames.Type, type);
+        }
+
+        if (members.Title is { } title)
+        {
+            writer.WriteString(JsonNames.Title, title);
+        }
+
+        writer.WriteNumber(JsonNames.Status, members.Status);
+        if (members.Detail is { } detail)
+        {
+            writer.WriteString(JsonNames.Detail, detail);
+        }
+
+        writer.WriteString(JsonNames.Instance, instance);
+        writer.WriteString(JsonNames.TraceId, traceId);
+        WriteEnd(writer, details);
+    }
+
     /// <summary>
     /// Writes a body from a (customized) <see cref="ProblemDetails"/>. Extension values of types other than
     /// strings, numbers, booleans and <see cref="JsonElement"/> are serialized with
