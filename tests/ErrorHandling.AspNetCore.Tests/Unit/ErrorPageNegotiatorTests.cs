@@ -94,10 +94,20 @@ public sealed class ErrorPageNegotiatorTests
     }
 
     [Fact]
-    public void PrefersHtml_ArbitraryText_NeverThrows()
+    public void PrefersHtml_ArbitraryText_NeverThrowsAndNeedsAnHtmlRange()
     {
         var text = Gen.String[Gen.Char["text/html;q=0.1,*\"\\ \t=abc"], 0, 80];
 
-        text.Sample(accept => { _ = ErrorPageNegotiator.PrefersHtml(new StringValues(accept)); }, iter: 2000);
+        text.Sample(
+            accept =>
+            {
+                var prefersHtml = ErrorPageNegotiator.PrefersHtml(new StringValues(accept));
+
+                // Only a text/html or text/* range can make a page win over JSON.
+                var mentionsHtml = accept.Contains("text/html", StringComparison.OrdinalIgnoreCase)
+                    || accept.Contains("text/*", StringComparison.OrdinalIgnoreCase);
+                Assert.True(mentionsHtml || !prefersHtml, $"'{accept}' chose HTML");
+            },
+            iter: 2000);
     }
 }
