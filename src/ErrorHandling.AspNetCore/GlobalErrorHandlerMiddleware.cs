@@ -214,6 +214,13 @@ internal sealed class GlobalErrorHandlerMiddleware
             await FailAsync(context, exception, handlerException, traceId).ConfigureAwait(false);
             return;
         }
+        catch (Exception)
+        {
+            // The client went away while an exception handler or a callback ran: nobody is left to
+            // answer, and nothing may escape to the server.
+            LogRequestAborted(context, exception, traceId);
+            return;
+        }
 
         var statusCode = problem?.Status ?? classification.StatusCode;
         LogUnhandledException(context, exception, statusCode, classification.LogLevel, traceId);
