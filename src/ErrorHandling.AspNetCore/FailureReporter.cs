@@ -19,28 +19,24 @@ internal sealed class FailureReporter
 {
     private readonly ErrorHandlerMetrics _metrics;
     private readonly IRequestFailureObserver[] _observers;
-    private readonly QueryStringRedactor _queryRedactor;
-    private readonly TimeProvider _timeProvider;
 
-    public FailureReporter(
-        ErrorHandlerMetrics metrics,
-        IEnumerable<IRequestFailureObserver> observers,
-        QueryStringRedactor queryRedactor,
-        TimeProvider timeProvider)
+    public FailureReporter(ErrorHandlerMetrics metrics, IEnumerable<IRequestFailureObserver> observers)
     {
         _metrics = metrics;
         _observers = [.. observers];
-        _queryRedactor = queryRedactor;
-        _timeProvider = timeProvider;
     }
 
+    /// <summary>Whether any <see cref="IRequestFailureObserver"/> is registered.</summary>
+    public bool HasObservers => _observers.Length != 0;
+
     /// <summary>
-    /// Reports one failure, once for each log event of the handler (EventIds 1–4). Never throws.
+    /// Reports one failure, once for each log event of the handler (EventIds 1–4), with the request values
+    /// of its log event (<see langword="null"/> when nobody needs them). Never throws.
     /// </summary>
     public void Report(
-        HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome)
+        HttpContext context, Exception exception, string errorType, int statusCode, LogLevel level, string traceId,
+        FailureOutcome outcome, RequestLogValues? values)
     {
-        var errorType = TypeName(exception);
         if (outcome != FailureOutcome.Aborted)
         {
             RecordOnActivity(exception, errorType);
@@ -49,9 +45,9 @@ internal sealed class FailureReporter
 
         RecordCount(errorType, statusCode, outcome);
 
-        if (_observers.Length != 0 && outcome != FailureOutcome.HandlerFailed)
+        if (values is { } requestValues && outcome != FailureOutcome.HandlerFailed)
         {
-            Notify(context, exception, statusCode, level, traceId, outcome, errorType);
+            Notify(context, exception, statusCode, level, traceId, outcome, errorType, requestValues);
         }
     }
 
@@ -124,21 +120,12 @@ internal sealed class FailureReporter
     }
 
     private void Notify(
-        HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome, string errorType)
+        HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome,
+        string errorType, RequestLogValues values)
     {
-        RequestFailure failure;
-        try
-        {
-            var values = RequestLogValues.Create(context, _queryRedactor, _timeProvider);
-            failure = new RequestFailure(
-                context, exception, new EventId((int)outcome, EventName(outcome)), level, values.RequestMethod,
-                values.RequestPath, values.QueryString, statusCode, traceId, values.Timestamp, errorType);
-        }
-        catch (Exception)
-        {
-            // The same values feed the log event, which survives their failure the same way.
-            return;
-        }
+        var failure = new RequestFailure(
+            context, exception, new EventId((int)outcome, EventName(outcome)), level, values.RequestMethod,
+            values.RequestPath, values.QueryString, statusCode, traceId, values.Timestamp, errorType);
 
         foreach (var observer in _observers)
         {
@@ -160,6 +147,4 @@ internal sealed class FailureReporter
         FailureOutcome.ResponseStarted => "ResponseStarted",
         _ => "RequestAborted",
     };
-
-    private static string TypeName(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
 }

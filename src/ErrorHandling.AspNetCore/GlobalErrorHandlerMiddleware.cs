@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Pipelines;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
@@ -92,7 +91,7 @@ internal sealed class GlobalErrorHandlerMiddleware
         var (type, title) = ProblemTypeDefaults.For(StatusCodes.Status500InternalServerError);
         _internalServerError = new EncodedProblemMembers(StatusCodes.Status500InternalServerError, type, title, _genericDetail);
         _logFailedRequests = options.LogFailedRequests;
-        _failures = new FailureReporter(metrics, failureObservers, _queryRedactor, _timeProvider);
+        _failures = new FailureReporter(metrics, failureObservers);
         _errorStorm = options.ErrorStormWindow is { } window ? new ErrorStormFilter(window, timeProvider) : null;
     }
 
@@ -171,13 +170,13 @@ internal sealed class GlobalErrorHandlerMiddleware
                 context.Response.StatusCode = ClientClosedRequestStatusCode;
             }
 
-            LogRequestAborted(context, exception, traceId);
+            ReportFailure(context, exception, context.Response.StatusCode, LogLevel.Debug, traceId, FailureOutcome.Aborted);
             return Task.CompletedTask;
         }
 
         if (context.Response.HasStarted)
         {
-            LogResponseStarted(context, exception, traceId);
+            ReportFailure(context, exception, context.Response.StatusCode, LogLevel.Error, traceId, FailureOutcome.ResponseStarted);
 
             // Nothing can be written any more; aborting makes the client see an incomplete response
             // instead of a truncated one that looks complete. Rethrowing would only make the server
@@ -218,12 +217,12 @@ internal sealed class GlobalErrorHandlerMiddleware
         {
             // The client went away while an exception handler or a callback ran: nobody is left to
             // answer, and nothing may escape to the server.
-            LogRequestAborted(context, exception, traceId);
+            ReportFailure(context, exception, context.Response.StatusCode, LogLevel.Debug, traceId, FailureOutcome.Aborted);
             return;
         }
 
         var statusCode = problem?.Status ?? classification.StatusCode;
-        LogUnhandledException(context, exception, statusCode, classification.LogLevel, traceId);
+        ReportFailure(context, exception, statusCode, classification.LogLevel, traceId, FailureOutcome.Handled);
 
         try
         {
@@ -278,7 +277,7 @@ internal sealed class GlobalErrorHandlerMiddleware
             {
                 if (_logHandledExceptions)
                 {
-                    LogUnhandledException(context, exception, context.Response.StatusCode, classification.LogLevel, traceId);
+                    ReportFailure(context, exception, context.Response.StatusCode, classification.LogLevel, traceId, FailureOutcome.Handled);
                 }
 
                 return true;
@@ -295,22 +294,9 @@ internal sealed class GlobalErrorHandlerMiddleware
         var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
         try
         {
+            // Opt-in and rare, so one path through a ProblemDetails serves every hook and body kind.
             var (type, title) = ProblemTypeDefaults.For(statusCode);
             var detail = statusCode >= 500 ? _genericDetail : null;
-            if (!_needsProblemDetailsObject)
-            {
-                if (PrefersHtml(context))
-                {
-                    using var page = HtmlErrorPageWriter.Render(statusCode, title, detail, traceId, exceptionDetails: null);
-                    await WriteHtmlPageAsync(context, page).ConfigureAwait(false);
-                    return;
-                }
-
-                using var plain = RenderProblem(statusCode, type, title, detail, Instance(context), traceId, Details(context, null));
-                await WriteBodyAsync(context, plain).ConfigureAwait(false);
-                return;
-            }
-
             var problem = new ProblemDetails { Status = statusCode, Type = type, Title = title, Detail = detail, Instance = Instance(context) };
             problem.Extensions[TraceIdExtension] = traceId;
             Customize(context, null, problem);
@@ -334,8 +320,7 @@ internal sealed class GlobalErrorHandlerMiddleware
         catch (Exception handlerException) when (!context.RequestAborted.IsCancellationRequested)
         {
             // There is no exception event to follow here; the response stays as the app left it.
-            LogErrorHandlerFailed(context, handlerException, traceId);
-            _failures.Report(context, handlerException, response.StatusCode, LogLevel.Error, traceId, FailureOutcome.HandlerFailed);
+            ReportHandlerFailure(context, handlerException, response.StatusCode, traceId);
             if (response.HasStarted)
             {
                 context.Abort();
@@ -449,22 +434,24 @@ internal sealed class GlobalErrorHandlerMiddleware
             traceId,
             _includeDetails ? exception : null);
 
-    private static ValueTask<FlushResult> WriteHtmlPageAsync(HttpContext context, PooledBufferWriter page)
+    private static ValueTask WriteHtmlPageAsync(HttpContext context, PooledBufferWriter page)
     {
-        var response = context.Response;
-        response.ContentType = HtmlErrorPageWriter.ContentType;
-        response.ContentLength = page.WrittenCount;
-        response.Headers.ContentSecurityPolicy = HtmlErrorPageWriter.ContentSecurityPolicy;
-        response.Headers.XContentTypeOptions = "nosniff";
-        return response.BodyWriter.WriteAsync(page.WrittenMemory, context.RequestAborted);
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = HtmlErrorPageWriter.ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        return WriteAsync(context, HtmlErrorPageWriter.ContentType, page.WrittenMemory);
     }
 
-    private static ValueTask WriteBodyAsync(HttpContext context, PooledBufferWriter body)
+    private static ValueTask WriteBodyAsync(HttpContext context, PooledBufferWriter body) =>
+        WriteAsync(context, ProblemJsonContentType, body.WrittenMemory);
+
+    // One write with a known Content-Length: Kestrel sends the body unchunked.
+    private static ValueTask WriteAsync(HttpContext context, string contentType, ReadOnlyMemory<byte> body)
     {
         var response = context.Response;
-        response.ContentType = ProblemJsonContentType;
-        response.ContentLength = body.WrittenCount;
-        return response.Body.WriteAsync(body.WrittenMemory, context.RequestAborted);
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, context.RequestAborted);
     }
 
     private void ResetResponse(HttpResponse response, int statusCode)
@@ -498,18 +485,15 @@ internal sealed class GlobalErrorHandlerMiddleware
 
     private async Task FailAsync(HttpContext context, Exception exception, Exception handlerException, string traceId)
     {
-        LogUnhandledException(context, exception, StatusCodes.Status500InternalServerError, LogLevel.Error, traceId);
+        ReportFailure(context, exception, StatusCodes.Status500InternalServerError, LogLevel.Error, traceId, FailureOutcome.Handled);
         await WriteFallbackResponseAsync(context, handlerException, traceId).ConfigureAwait(false);
     }
 
     private async Task WriteFallbackResponseAsync(HttpContext context, Exception handlerException, string traceId)
     {
-        LogErrorHandlerFailed(context, handlerException, traceId);
-
         var response = context.Response;
-        _failures.Report(
-            context, handlerException, response.HasStarted ? response.StatusCode : StatusCodes.Status500InternalServerError,
-            LogLevel.Error, traceId, FailureOutcome.HandlerFailed);
+        ReportHandlerFailure(
+            context, handlerException, response.HasStarted ? response.StatusCode : StatusCodes.Status500InternalServerError, traceId);
         if (response.HasStarted)
         {
             context.Abort();
@@ -519,9 +503,7 @@ internal sealed class GlobalErrorHandlerMiddleware
         try
         {
             ResetResponse(response, StatusCodes.Status500InternalServerError);
-            response.ContentType = ProblemJsonContentType;
-            response.ContentLength = _fallbackBody.Length;
-            await response.BodyWriter.WriteAsync(_fallbackBody, context.RequestAborted).ConfigureAwait(false);
+            await WriteAsync(context, ProblemJsonContentType, _fallbackBody).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -530,93 +512,82 @@ internal sealed class GlobalErrorHandlerMiddleware
         }
     }
 
-    private void LogUnhandledException(HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId)
+    /// <summary>
+    /// Reports a failure of the request (EventIds 1, 2 and 4): the log event, then traces, metrics and
+    /// observers, with the request values computed once for all of them.
+    /// </summary>
+    private void ReportFailure(HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome)
     {
-        _failures.Report(context, exception, statusCode, level, traceId, FailureOutcome.Handled);
+        var exceptionType = TypeName(exception);
+        RequestLogValues? values = null;
         try
         {
-            if (!_logFailedRequests || !_logger.IsEnabled(level))
+            var log = _logFailedRequests && _logger.IsEnabled(level);
+            if (log || _failures.HasObservers)
             {
-                return;
+                values = RequestLogValues.Create(context, _queryRedactor, _timeProvider);
             }
 
-            var values = RequestLogValues.Create(context, _queryRedactor, _timeProvider);
-            var exceptionType = TypeName(exception);
-            using var headersScope = BeginRequestHeadersScope(context);
-            if (_errorStorm is not null)
+            if (log)
             {
-                var occurrence = _errorStorm.Observe(exception);
-                Log.UnhandledExceptionInStorm(
-                    _logger, level, occurrence.AttachesException ? exception : null, values.RequestMethod, values.RequestPath,
-                    values.QueryString, statusCode, traceId, values.Timestamp, exceptionType, occurrence.Fingerprint, occurrence.Count);
-                return;
+                LogFailure(context, exception, exceptionType, statusCode, level, traceId, outcome, values!.Value);
             }
-
-            Log.UnhandledException(
-                _logger, level, exception, values.RequestMethod, values.RequestPath, values.QueryString,
-                statusCode, traceId, values.Timestamp, exceptionType);
         }
         catch (Exception)
         {
             // A failing log provider must not cost the client its response.
         }
+
+        _failures.Report(context, exception, exceptionType, statusCode, level, traceId, outcome, values);
     }
 
-    private void LogResponseStarted(HttpContext context, Exception exception, string traceId)
+    private void LogFailure(
+        HttpContext context, Exception exception, string exceptionType, int statusCode, LogLevel level, string traceId,
+        FailureOutcome outcome, RequestLogValues values)
     {
-        _failures.Report(context, exception, context.Response.StatusCode, LogLevel.Error, traceId, FailureOutcome.ResponseStarted);
-        try
+        if (outcome == FailureOutcome.Aborted)
         {
-            if (!_logFailedRequests || !_logger.IsEnabled(LogLevel.Error))
-            {
-                return;
-            }
-
-            var values = RequestLogValues.Create(context, _queryRedactor, _timeProvider);
-            var exceptionType = TypeName(exception);
-            using var headersScope = BeginRequestHeadersScope(context);
-            Log.ResponseStarted(
-                _logger, exception, values.RequestMethod, values.RequestPath, values.QueryString,
-                context.Response.StatusCode, traceId, values.Timestamp, exceptionType);
-        }
-        catch (Exception)
-        {
-            // A failing log provider must not turn a logged failure into a crashed request.
-        }
-    }
-
-    private void LogRequestAborted(HttpContext context, Exception exception, string traceId)
-    {
-        _failures.Report(context, exception, context.Response.StatusCode, LogLevel.Debug, traceId, FailureOutcome.Aborted);
-        try
-        {
-            if (!_logFailedRequests || !_logger.IsEnabled(LogLevel.Debug))
-            {
-                return;
-            }
-
-            var values = RequestLogValues.Create(context, _queryRedactor, _timeProvider);
-            var exceptionType = TypeName(exception);
             Log.RequestAborted(
                 _logger, exception, values.RequestMethod, values.RequestPath, values.QueryString,
-                context.Response.StatusCode, traceId, values.Timestamp, exceptionType);
+                statusCode, traceId, values.Timestamp, exceptionType);
+            return;
         }
-        catch (Exception)
+
+        using var headersScope = BeginRequestHeadersScope(context);
+        if (outcome == FailureOutcome.ResponseStarted)
         {
-            // A failing log provider must not turn a logged failure into a crashed request.
+            Log.ResponseStarted(
+                _logger, exception, values.RequestMethod, values.RequestPath, values.QueryString,
+                statusCode, traceId, values.Timestamp, exceptionType);
+        }
+        else if (_errorStorm is not null)
+        {
+            var occurrence = _errorStorm.Observe(exception);
+            Log.UnhandledExceptionInStorm(
+                _logger, level, occurrence.AttachesException ? exception : null, values.RequestMethod, values.RequestPath,
+                values.QueryString, statusCode, traceId, values.Timestamp, exceptionType, occurrence.Fingerprint, occurrence.Count);
+        }
+        else
+        {
+            Log.UnhandledException(
+                _logger, level, exception, values.RequestMethod, values.RequestPath, values.QueryString,
+                statusCode, traceId, values.Timestamp, exceptionType);
         }
     }
 
-    private void LogErrorHandlerFailed(HttpContext context, Exception handlerException, string traceId)
+    /// <summary>
+    /// Reports a failure of the handler itself (EventId 3): always logged, counted as
+    /// <c>handler_failed</c>, never given to observers.
+    /// </summary>
+    private void ReportHandlerFailure(HttpContext context, Exception handlerException, int statusCode, string traceId)
     {
+        var exceptionType = TypeName(handlerException);
         try
         {
             if (_logger.IsEnabled(LogLevel.Error))
             {
-                var request = context.Request;
-                var method = LogValueEscaper.Escape(request.Method);
+                var method = LogValueEscaper.Escape(context.Request.Method);
                 var path = LogValueEscaper.Escape(Instance(context));
-                var exceptionType = TypeName(handlerException);
                 Log.ErrorHandlerFailed(_logger, handlerException, method, path, traceId, exceptionType);
             }
         }
@@ -624,6 +595,8 @@ internal sealed class GlobalErrorHandlerMiddleware
         {
             // A failing log provider must not cost the client its response.
         }
+
+        _failures.Report(context, handlerException, exceptionType, statusCode, LogLevel.Error, traceId, FailureOutcome.HandlerFailed, values: null);
     }
 
     private IDisposable? BeginRequestHeadersScope(HttpContext context) =>

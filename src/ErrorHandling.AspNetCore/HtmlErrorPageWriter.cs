@@ -145,9 +145,9 @@ internal static class HtmlErrorPageWriter
         Raw(page, ": <code>"u8);
         Text(page, exception.GetType().FullName ?? exception.GetType().Name);
         Raw(page, "</code></h3>\n<p>"u8);
-        Text(page, exception.Message);
+        Text(page, SafeExceptionText.Message(exception));
         Raw(page, "</p>\n"u8);
-        if (exception.StackTrace is { Length: > 0 } stackTrace)
+        if (SafeExceptionText.StackTrace(exception) is { Length: > 0 } stackTrace)
         {
             Raw(page, "<pre>"u8);
             WriteLines(page, stackTrace);

@@ -12,12 +12,27 @@ public sealed class FailureReporterTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 30, 15, TimeSpan.Zero);
 
-    private static FailureReporter Create(params IRequestFailureObserver[] observers) =>
-        new(
+    private static Reporter Create(params IRequestFailureObserver[] observers) =>
+        new(new FailureReporter(
             new ErrorHandlerMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),
-            observers,
-            new QueryStringRedactor(new NamePatternSet(["token"])),
-            new FakeTimeProvider(Now));
+            observers));
+
+    /// <summary>Reports as the middleware does: with the log event's request values and exception type.</summary>
+    private sealed class Reporter(FailureReporter reporter)
+    {
+        private static readonly QueryStringRedactor Redactor = new(new NamePatternSet(["token"]));
+
+        public void Report(HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome) =>
+            reporter.Report(
+                context,
+                exception,
+                exception.GetType().FullName!,
+                statusCode,
+                level,
+                traceId,
+                outcome,
+                RequestLogValues.Create(context, Redactor, new FakeTimeProvider(Now)));
+    }
 
     private static DefaultHttpContext NewContext()
     {

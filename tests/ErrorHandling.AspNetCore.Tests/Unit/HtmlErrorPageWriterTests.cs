@@ -31,6 +31,14 @@ public sealed partial class HtmlErrorPageWriterTests
     }
 
     [Fact]
+    public void Page_ExceptionWhoseGettersThrow_ShowsPlaceholdersLikeTheJsonBody()
+    {
+        var html = Render(500, "An error occurred while processing your request.", "detail", TraceId, new HostileExceptions.MessageThrowsException());
+
+        Assert.Contains("(Message unavailable: its getter threw System.InvalidOperationException)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Page_WithoutDetails_IsACompleteAccessibleDocument()
     {
         var html = Render(500, "An error occurred while processing your request.", "An unexpected error occurred.", TraceId, null);
