@@ -254,8 +254,13 @@ public sealed class GlobalErrorHandlerOptions
         return mapping;
     }
 
-    // Binding problems found while reading configuration; reported by the validator at start-up so
-    // that a typo fails app.Run() with an OptionsValidationException instead of an obscure
-    // conversion error on the first failing request.
-    internal List<string> ConfigurationErrors { get; } = [];
+    // The keys the configuration section may hold: every option that configuration can express. Delegates
+    // and mappings in code cannot be written in configuration, so a key naming them is reported as unknown.
+    internal static readonly string[] BindableNames =
+    [
+        nameof(ExceptionDetails), nameof(GenericDetail), nameof(PreservedResponseHeaders), nameof(RedactedQueryParameters),
+        nameof(RedactedHeaders), nameof(StatusCodes), nameof(LogExceptionsHandledByExceptionHandlers),
+        nameof(WriteProblemDetailsForEmptyResponses), nameof(LogRequestHeaders), nameof(LogFailedRequests),
+        nameof(HtmlErrorPages), nameof(ErrorStormWindow),
+    ];
 }

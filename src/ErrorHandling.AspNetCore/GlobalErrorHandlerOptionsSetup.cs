@@ -5,150 +5,87 @@ using Microsoft.Extensions.Options;
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// Binds <see cref="GlobalErrorHandlerOptions"/> from the <c>GlobalErrorHandler</c> configuration
-/// section. Written by hand rather than with <c>ConfigurationBinder</c> so that it is trimming- and
-/// AOT-safe, and so that every bad value is reported by name at start-up instead of throwing a
-/// conversion error.
+/// Binds <see cref="GlobalErrorHandlerOptions"/> from the <c>GlobalErrorHandler</c> configuration section with
+/// the framework's <see cref="ConfigurationBinder"/> (source-generated, so trimming- and AOT-safe), so every
+/// shape the binder accepts — empty arrays, a section value beside its children, environment variables,
+/// command-line switches — binds exactly as it would for any other options class.
 /// </summary>
+/// <remarks>
+/// What the binder rejects (a value it cannot convert, a key that is no option) fails start-up with an
+/// <see cref="OptionsValidationException"/> whose message names the key and the value as the user wrote them.
+/// </remarks>
 internal sealed class GlobalErrorHandlerOptionsSetup(IConfiguration? configuration = null)
     : IConfigureOptions<GlobalErrorHandlerOptions>
 {
     public void Configure(GlobalErrorHandlerOptions options)
     {
-        if (configuration is null)
+        var section = configuration?.GetSection(GlobalErrorHandlerOptions.SectionName);
+        if (section is null || !section.Exists())
         {
             return;
         }
 
-        var section = configuration.GetSection(GlobalErrorHandlerOptions.SectionName);
-        if (!section.Exists())
+        var problems = Problems(section);
+        if (problems.Count != 0)
         {
-            return;
+            throw Invalid(problems);
         }
 
+        try
+        {
+            section.Bind(options);
+        }
+        catch (InvalidOperationException bindingFailure)
+        {
+            throw Invalid([bindingFailure.Message]);
+        }
+    }
+
+    // What the binder would reject, found before binding so that every bad key is reported at once, in
+    // words that say what the option takes rather than which type the value failed to convert to.
+    private static List<string> Problems(IConfigurationSection section)
+    {
+        var problems = new List<string>();
         foreach (var child in section.GetChildren())
         {
-            switch (child.Key)
+            if (!GlobalErrorHandlerOptions.BindableNames.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
             {
-                case var key when Is(key, nameof(GlobalErrorHandlerOptions.ExceptionDetails)):
-                    BindExceptionDetails(child, options);
-                    break;
-                case var key when Is(key, nameof(GlobalErrorHandlerOptions.GenericDetail)):
-                    options.GenericDetail = child.Value ?? string.Empty;
-                    break;
-                case var key when Is(key, nameof(GlobalErrorHandlerOptions.PreservedResponseHeaders)):
-                    AppendList(child, options.PreservedResponseHeaders);
-                    break;
-                case var key when Is(key, nameof(GlobalErrorHandlerOptions.RedactedQueryParameters)):
-                    AppendList(child, options.RedactedQueryParameters);
-                    break;
-                case var key when Is(key, nameof(GlobalErrorHandlerOptions.RedactedHeaders)):
-                    AppendList(child, options.RedactedHeaders);
-                    break;
-                case var key when Is(key, nameof(GlobalErrorHandlerOptions.StatusCodes)):
-                    BindStatusCodes(child, options);
-                    break;
-                case var key when Is(key, nameof(GlobalErrorHandlerOptions.WriteProblemDetailsForEmptyResponses)):
-                    options.WriteProblemDetailsForEmptyResponses = BindBoolean(child, options, options.WriteProblemDetailsForEmptyResponses);
-                    break;
-                case var key when Is(key, nameof(GlobalErrorHandlerOptions.LogExceptionsHandledByExceptionHandlers)):
-                    options.LogExceptionsHandledByExceptionHandlers = BindBoolean(child, options, options.LogExceptionsHandledByExceptionHandlers);
-                    break;
-                case var key when Is(key, nameof(GlobalErrorHandlerOptions.LogRequestHeaders)):
-                    options.LogRequestHeaders = BindBoolean(child, options, options.LogRequestHeaders);
-                    break;
-                case var key when Is(key, nameof(GlobalErrorHandlerOptions.LogFailedRequests)):
-                    options.LogFailedRequests = BindBoolean(child, options, options.LogFailedRequests);
-                    break;
-                case var key when Is(key, nameof(GlobalErrorHandlerOptions.HtmlErrorPages)):
-                    options.HtmlErrorPages = BindBoolean(child, options, options.HtmlErrorPages);
-                    break;
-                case var key when Is(key, nameof(GlobalErrorHandlerOptions.ErrorStormWindow)):
-                    BindErrorStormWindow(child, options);
-                    break;
-                default:
-                    options.ConfigurationErrors.Add(
-                        $"{child.Path} is not a known option of the global error handler.");
-                    break;
+                problems.Add($"{child.Path} is not a known option of the global error handler; the options are {string.Join(", ", GlobalErrorHandlerOptions.BindableNames)}.");
+                continue;
+            }
+
+            var value = child.Value;
+            var problem = child.Key.ToUpperInvariant() switch
+            {
+                "EXCEPTIONDETAILS" when value is not null && !Enum.TryParse<ExceptionDetailsPolicy>(value, ignoreCase: true, out _) =>
+                    $"which is not one of {string.Join(", ", Enum.GetNames<ExceptionDetailsPolicy>())}",
+                "ERRORSTORMWINDOW" when !string.IsNullOrEmpty(value) && !TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _) =>
+                    "which is not a time span such as '00:00:10' (hh:mm:ss)",
+                "WRITEPROBLEMDETAILSFOREMPTYRESPONSES" or "LOGEXCEPTIONSHANDLEDBYEXCEPTIONHANDLERS" or "LOGREQUESTHEADERS"
+                    or "LOGFAILEDREQUESTS" or "HTMLERRORPAGES" when value is not null && !bool.TryParse(value, out _) =>
+                    "which is not true or false",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                problems.Add($"{child.Path} has the value '{value}', {problem}.");
+            }
+
+            if (string.Equals(child.Key, nameof(GlobalErrorHandlerOptions.StatusCodes), StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var entry in child.GetChildren())
+                {
+                    if (!int.TryParse(entry.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                    {
+                        problems.Add($"{entry.Path} has the value '{entry.Value}', which is not a status code.");
+                    }
+                }
             }
         }
+
+        return problems;
     }
 
-    private static bool Is(string key, string name) => string.Equals(key, name, StringComparison.OrdinalIgnoreCase);
-
-    private static void BindExceptionDetails(IConfigurationSection section, GlobalErrorHandlerOptions options)
-    {
-        var value = section.Value;
-        if (Enum.TryParse<ExceptionDetailsPolicy>(value, ignoreCase: true, out var policy)
-            && Enum.IsDefined(policy)
-            && !int.TryParse(value, out _))
-        {
-            options.ExceptionDetails = policy;
-            return;
-        }
-
-        options.ConfigurationErrors.Add(
-            $"{section.Path} has the value '{value}', which is not one of {string.Join(", ", Enum.GetNames<ExceptionDetailsPolicy>())}.");
-    }
-
-    private static bool BindBoolean(IConfigurationSection section, GlobalErrorHandlerOptions options, bool current)
-    {
-        if (bool.TryParse(section.Value, out var value))
-        {
-            return value;
-        }
-
-        options.ConfigurationErrors.Add($"{section.Path} has the value '{section.Value}', which is not true or false.");
-        return current;
-    }
-
-    private static void BindStatusCodes(IConfigurationSection section, GlobalErrorHandlerOptions options)
-    {
-        foreach (var entry in section.GetChildren())
-        {
-            if (int.TryParse(entry.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var statusCode))
-            {
-                options.StatusCodes[entry.Key] = statusCode;
-            }
-            else
-            {
-                options.ConfigurationErrors.Add($"{entry.Path} has the value '{entry.Value}', which is not a status code.");
-            }
-        }
-    }
-
-    private static void BindErrorStormWindow(IConfigurationSection section, GlobalErrorHandlerOptions options)
-    {
-        var value = section.Value;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            // An empty value (GlobalErrorHandler__ErrorStormWindow=) turns the mode off, as it does
-            // for a nullable option bound by ConfigurationBinder.
-            options.ErrorStormWindow = null;
-            return;
-        }
-
-        if (TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var window))
-        {
-            options.ErrorStormWindow = window;
-            return;
-        }
-
-        options.ConfigurationErrors.Add(
-            $"{section.Path} has the value '{value}', which is not a time span such as '00:00:10' (hh:mm:ss).");
-    }
-
-    private static void AppendList(IConfigurationSection section, IList<string> target)
-    {
-        if (section.Value is { } single)
-        {
-            target.Add(single);
-            return;
-        }
-
-        foreach (var item in section.GetChildren())
-        {
-            target.Add(item.Value ?? string.Empty);
-        }
-    }
+    private static OptionsValidationException Invalid(IEnumerable<string> failures) =>
+        new(Options.DefaultName, typeof(GlobalErrorHandlerOptions), failures);
 }

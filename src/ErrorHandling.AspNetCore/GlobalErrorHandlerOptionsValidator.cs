@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ErrorHandling.AspNetCore;
@@ -7,13 +8,13 @@ namespace ErrorHandling.AspNetCore;
 /// Validates <see cref="GlobalErrorHandlerOptions"/> when the host starts. Every message names the
 /// option and the offending value.
 /// </summary>
-internal sealed class GlobalErrorHandlerOptionsValidator : IValidateOptions<GlobalErrorHandlerOptions>
+internal sealed class GlobalErrorHandlerOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<GlobalErrorHandlerOptions>
 {
     private const string Prefix = GlobalErrorHandlerOptions.SectionName + ":";
 
     public ValidateOptionsResult Validate(string? name, GlobalErrorHandlerOptions options)
     {
-        var failures = new List<string>(options.ConfigurationErrors);
+        var failures = new List<string>();
 
         if (!Enum.IsDefined(options.ExceptionDetails))
         {
@@ -52,19 +53,34 @@ internal sealed class GlobalErrorHandlerOptionsValidator : IValidateOptions<Glob
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidateNames(string optionName, IList<string> names, bool allowBareWildcard, List<string> failures)
+    private void ValidateNames(string optionName, IList<string> names, bool allowBareWildcard, List<string> failures)
     {
-        for (var i = 0; i < names.Count; i++)
+        foreach (var value in names)
         {
-            var value = names[i];
             if (string.IsNullOrWhiteSpace(value))
             {
-                failures.Add($"{Prefix}{optionName}:{i} has the value '{value}'; a name must not be empty.");
+                failures.Add($"{KeyOf(optionName, value)} has the value '{value}'; a name must not be empty.");
             }
             else if (!allowBareWildcard && value == "*")
             {
-                failures.Add($"{Prefix}{optionName}:{i} has the value '*', which would keep every header of the failed response.");
+                failures.Add($"{KeyOf(optionName, value)} has the value '*', which would keep every header of the failed response.");
             }
         }
+    }
+
+    // The list holds the defaults, configuration and code merged, so a position in it is no key the user
+    // wrote; the configuration entry with that value is, when there is one.
+    private string KeyOf(string optionName, string value)
+    {
+        var entries = configuration?.GetSection(Prefix + optionName).GetChildren() ?? [];
+        foreach (var entry in entries)
+        {
+            if (entry.Value == value)
+            {
+                return entry.Path;
+            }
+        }
+
+        return $"{Prefix}{optionName} (set in code)";
     }
 }

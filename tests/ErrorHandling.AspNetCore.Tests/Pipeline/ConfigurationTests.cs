@@ -88,8 +88,10 @@ public sealed class ConfigurationTests
     [InlineData("GlobalErrorHandler:ExceptionDetails", "Sometimes", "GlobalErrorHandler:ExceptionDetails", "'Sometimes'")]
     [InlineData("GlobalErrorHandler:ExceptionDetails", "7", "GlobalErrorHandler:ExceptionDetails", "'7'")]
     [InlineData("GlobalErrorHandler:GenericDetail", "", "GlobalErrorHandler:GenericDetail", "must not be empty")]
-    [InlineData("GlobalErrorHandler:PreservedResponseHeaders:0", "*", "GlobalErrorHandler:PreservedResponseHeaders:3", "'*'")]
-    [InlineData("GlobalErrorHandler:RedactedHeaders:0", "", "GlobalErrorHandler:RedactedHeaders:5", "must not be empty")]
+    [InlineData("GlobalErrorHandler:PreservedResponseHeaders:0", "*", "GlobalErrorHandler:PreservedResponseHeaders:0", "'*'")]
+    [InlineData("GlobalErrorHandler:RedactedHeaders:2", "", "GlobalErrorHandler:RedactedHeaders:2", "must not be empty")]
+    [InlineData("GlobalErrorHandler:StatusCodes:System.TimeoutException", "soon", "GlobalErrorHandler:StatusCodes:System.TimeoutException", "'soon'")]
+    [InlineData("GlobalErrorHandler:HtmlErrorPages", "yes", "GlobalErrorHandler:HtmlErrorPages", "'yes'")]
     [InlineData("GlobalErrorHandler:ExceptionDetail", "Always", "GlobalErrorHandler:ExceptionDetail", "not a known option")]
     public async Task Section_WithAnInvalidValue_FailsStartupNamingOptionAndValue(
         string key, string value, string expectedOption, string expectedValue)
