@@ -22,7 +22,6 @@ internal sealed class GlobalErrorHandlerMiddleware
 
     private const string ProblemJsonContentType = "application/problem+json";
     private const string TraceIdExtension = "traceId";
-    private const string RequestHeadersProperty = "RequestHeaders";
 
     private readonly RequestDelegate _next;
     private readonly ILogger _logger;
@@ -32,7 +31,6 @@ internal sealed class GlobalErrorHandlerMiddleware
     private readonly NamePatternSet _preservedHeaders;
     private readonly QueryStringRedactor _queryRedactor;
     private readonly RequestEcho _requestEcho;
-    private readonly bool _logRequestHeaders;
     private readonly ExceptionStatusMap _statusMap;
     private readonly IExceptionHandler[] _exceptionHandlers;
     private readonly bool _logHandledExceptions;
@@ -46,9 +44,8 @@ internal sealed class GlobalErrorHandlerMiddleware
     private readonly JsonSerializerOptions _serializerOptions;
     private readonly byte[] _fallbackBody;
     private readonly EncodedProblemMembers _internalServerError;
-    private readonly bool _logFailedRequests;
     private readonly FailureReporter _failures;
-    private readonly ErrorStormFilter? _errorStorm;
+    private readonly FailureLog _log;
 
     public GlobalErrorHandlerMiddleware(
         RequestDelegate next,
@@ -75,7 +72,6 @@ internal sealed class GlobalErrorHandlerMiddleware
         _preservedHeaders = new NamePatternSet(options.PreservedResponseHeaders);
         _queryRedactor = new QueryStringRedactor(new NamePatternSet(options.RedactedQueryParameters));
         _requestEcho = new RequestEcho(_queryRedactor, new NamePatternSet(options.RedactedHeaders));
-        _logRequestHeaders = options.LogRequestHeaders;
         _statusMap = new ExceptionStatusMap(options);
         _exceptionHandlers = [.. exceptionHandlers];
         _logHandledExceptions = options.LogExceptionsHandledByExceptionHandlers;
@@ -90,9 +86,8 @@ internal sealed class GlobalErrorHandlerMiddleware
         _fallbackBody = RenderFallbackBody(_genericDetail);
         var (type, title) = ProblemTypeDefaults.For(StatusCodes.Status500InternalServerError);
         _internalServerError = new EncodedProblemMembers(StatusCodes.Status500InternalServerError, type, title, _genericDetail);
-        _logFailedRequests = options.LogFailedRequests;
         _failures = new FailureReporter(metrics, failureObservers);
-        _errorStorm = options.ErrorStormWindow is { } window ? new ErrorStormFilter(window, timeProvider) : null;
+        _log = new FailureLog(_logger, options, _requestEcho, timeProvider);
     }
 
     public Task InvokeAsync(HttpContext context)
@@ -514,65 +509,23 @@ internal sealed class GlobalErrorHandlerMiddleware
 
     /// <summary>
     /// Reports a failure of the request (EventIds 1, 2 and 4): the log event, then traces, metrics and
-    /// observers, with the request values computed once for all of them.
+    /// observers, from one <see cref="RequestFailure"/> built only when a log event or an observer needs it.
     /// </summary>
     private void ReportFailure(HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome)
     {
         var exceptionType = TypeName(exception);
-        RequestLogValues? values = null;
-        try
+        RequestFailure? failure = null;
+        var log = _log.IsEnabled(level);
+        if (log || _failures.HasObservers)
         {
-            var log = _logFailedRequests && _logger.IsEnabled(level);
-            if (log || _failures.HasObservers)
-            {
-                values = RequestLogValues.Create(context, _queryRedactor, _timeProvider);
-            }
-
+            failure = new RequestFailure(context, exception, outcome, level, statusCode, traceId, exceptionType, _queryRedactor, _timeProvider);
             if (log)
             {
-                LogFailure(context, exception, exceptionType, statusCode, level, traceId, outcome, values!.Value);
+                _log.Write(failure);
             }
         }
-        catch (Exception)
-        {
-            // A failing log provider must not cost the client its response.
-        }
 
-        _failures.Report(context, exception, exceptionType, statusCode, level, traceId, outcome, values);
-    }
-
-    private void LogFailure(
-        HttpContext context, Exception exception, string exceptionType, int statusCode, LogLevel level, string traceId,
-        FailureOutcome outcome, RequestLogValues values)
-    {
-        if (outcome == FailureOutcome.Aborted)
-        {
-            Log.RequestAborted(
-                _logger, exception, values.RequestMethod, values.RequestPath, values.QueryString,
-                statusCode, traceId, values.Timestamp, exceptionType);
-            return;
-        }
-
-        using var headersScope = BeginRequestHeadersScope(context);
-        if (outcome == FailureOutcome.ResponseStarted)
-        {
-            Log.ResponseStarted(
-                _logger, exception, values.RequestMethod, values.RequestPath, values.QueryString,
-                statusCode, traceId, values.Timestamp, exceptionType);
-        }
-        else if (_errorStorm is not null)
-        {
-            var occurrence = _errorStorm.Observe(exception);
-            Log.UnhandledExceptionInStorm(
-                _logger, level, occurrence.AttachesException ? exception : null, values.RequestMethod, values.RequestPath,
-                values.QueryString, statusCode, traceId, values.Timestamp, exceptionType, occurrence.Fingerprint, occurrence.Count);
-        }
-        else
-        {
-            Log.UnhandledException(
-                _logger, level, exception, values.RequestMethod, values.RequestPath, values.QueryString,
-                statusCode, traceId, values.Timestamp, exceptionType);
-        }
+        _failures.Report(context, exception, exceptionType, statusCode, outcome, failure);
     }
 
     /// <summary>
@@ -596,13 +549,8 @@ internal sealed class GlobalErrorHandlerMiddleware
             // A failing log provider must not cost the client its response.
         }
 
-        _failures.Report(context, handlerException, exceptionType, statusCode, LogLevel.Error, traceId, FailureOutcome.HandlerFailed, values: null);
+        _failures.Report(context, handlerException, exceptionType, statusCode, FailureOutcome.HandlerFailed, failure: null);
     }
-
-    private IDisposable? BeginRequestHeadersScope(HttpContext context) =>
-        _logRequestHeaders
-            ? _logger.BeginScope(new KeyValuePair<string, object>[] { new(RequestHeadersProperty, _requestEcho.HeadersForLog(context.Request)) })
-            : null;
 
     private static bool IsClientAbort(HttpContext context, Exception exception) =>
         exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested;

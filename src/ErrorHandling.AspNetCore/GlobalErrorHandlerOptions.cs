@@ -64,17 +64,23 @@ public sealed class GlobalErrorHandlerOptions
     };
 
     /// <summary>
-    /// Gets the names of the headers whose values are replaced by <c>***</c> wherever headers are
-    /// echoed. A name ending in <c>*</c> matches every header that starts with the rest of it. Names
-    /// are compared case-insensitively.
+    /// Gets the names of the headers whose values are replaced by <c>***</c> wherever headers are echoed (the
+    /// Development body, <see cref="LogRequestHeaders"/>). A name ending in <c>*</c> matches every header that
+    /// starts with the rest of it, one starting with <c>*</c> every header that ends with it, and <c>*Token*</c>
+    /// every header that contains <c>Token</c>. Names are compared case-insensitively.
     /// </summary>
     /// <value>
-    /// The default is <c>Authorization</c>, <c>Cookie</c>, <c>Set-Cookie</c>,
-    /// <c>Proxy-Authorization</c> and <c>X-Api-Key</c>.
+    /// The default is <c>Authorization</c>, <c>Cookie</c>, <c>Set-Cookie</c>, <c>Proxy-Authorization</c> and
+    /// <c>X-Api-Key</c>, and every header whose name contains <c>Auth</c>, <c>Token</c>, <c>Secret</c>,
+    /// <c>Password</c>, <c>Api-Key</c>, <c>ApiKey</c>, <c>Session</c>, <c>Signature</c>, <c>Credential</c>,
+    /// <c>Csrf</c> or <c>Xsrf</c> (<c>X-Auth-Token</c>, <c>X-Access-Token</c>, <c>X-CSRF-Token</c>,
+    /// <c>X-Amz-Security-Token</c>, <c>X-Hub-Signature-256</c>, …).
     /// </value>
     public IList<string> RedactedHeaders { get; } = new List<string>
     {
         "Authorization", "Cookie", "Set-Cookie", "Proxy-Authorization", "X-Api-Key",
+        "*Auth*", "*Token*", "*Secret*", "*Password*", "*Api-Key*", "*ApiKey*", "*Session*", "*Signature*",
+        "*Credential*", "*Csrf*", "*Xsrf*",
     };
 
     /// <summary>

@@ -1,16 +1,25 @@
+using System.Globalization;
+
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// Reads an exception's message and stack trace for the response without letting a throwing
-/// override (a custom <c>Message</c> getter, say) turn the error response into a second failure.
+/// Reads an exception's message and stack trace for the response without letting a throwing override (a
+/// custom <c>Message</c> getter, say) turn the error response into a second failure, and cut to a bound so that
+/// one huge message cannot make a huge body.
 /// </summary>
 internal static class SafeExceptionText
 {
+    /// <summary>The most characters of a message (and so of a <c>detail</c>) a body carries.</summary>
+    public const int MaxMessageLength = 4_096;
+
+    /// <summary>The most characters of one stack trace a body carries.</summary>
+    public const int MaxStackTraceLength = 16_384;
+
     public static string Message(Exception exception)
     {
         try
         {
-            return exception.Message;
+            return Bounded(exception.Message, MaxMessageLength);
         }
         catch (Exception getterFailure)
         {
@@ -22,13 +31,18 @@ internal static class SafeExceptionText
     {
         try
         {
-            return exception.StackTrace;
+            return exception.StackTrace is { } stackTrace ? Bounded(stackTrace, MaxStackTraceLength) : null;
         }
         catch (Exception getterFailure)
         {
             return Unavailable(nameof(Exception.StackTrace), getterFailure);
         }
     }
+
+    private static string Bounded(string text, int maxLength) =>
+        text.Length <= maxLength
+            ? text
+            : string.Concat(text.AsSpan(0, maxLength), string.Create(CultureInfo.InvariantCulture, $"… ({text.Length - maxLength} more characters)"));
 
     private static string Unavailable(string member, Exception getterFailure) =>
         $"({member} unavailable: its getter threw {getterFailure.GetType().FullName})";

@@ -124,7 +124,11 @@ public sealed class HandlerFaultTests
         using var json = JsonDocument.Parse(body);
         if (environment == "Development")
         {
-            Assert.Equal(message, json.RootElement.GetProperty("detail").GetString());
+            var detail = json.RootElement.GetProperty("detail").GetString()!;
+            Assert.StartsWith(message[..SafeExceptionText.MaxMessageLength], detail, StringComparison.Ordinal);
+            Assert.EndsWith($"… ({message.Length - SafeExceptionText.MaxMessageLength} more characters)", detail, StringComparison.Ordinal);
+            Assert.Equal(detail, json.RootElement.GetProperty("exception").GetProperty("message").GetString());
+            Assert.True(body.Length < 16 * 1024, $"Development body was {body.Length} characters");
         }
         else
         {

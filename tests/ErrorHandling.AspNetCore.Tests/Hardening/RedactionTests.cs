@@ -97,6 +97,35 @@ public sealed class RedactionTests
         Assert.Equal("req-7", headers.GetProperty("X-Trace-Tag").GetString());
     }
 
+    [Theory]
+    [InlineData("X-Auth-Token")]
+    [InlineData("X-Access-Token")]
+    [InlineData("X-CSRF-Token")]
+    [InlineData("X-XSRF-TOKEN")]
+    [InlineData("X-Amz-Security-Token")]
+    [InlineData("X-Goog-Api-Key")]
+    [InlineData("X-Client-Secret")]
+    [InlineData("X-Hub-Signature-256")]
+    [InlineData("X-Session-Id")]
+    [InlineData("X-Upstream-Authorization")]
+    public async Task DevelopmentBody_CommonCredentialHeader_IsRedactedByDefault(string header)
+    {
+        await using var app = await TestApp.StartWithHandlerAsync(
+            a => a.MapGet("/orders", string () => throw new InvalidOperationException("boom")),
+            environment: "Development");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/orders");
+        request.Headers.TryAddWithoutValidation(header, Token);
+        request.Headers.TryAddWithoutValidation("X-Trace-Tag", "req-7");
+
+        var body = await (await app.GetTestClient().SendAsync(request)).Content.ReadAsStringAsync();
+
+        using var json = JsonDocument.Parse(body);
+        var headers = json.RootElement.GetProperty("request").GetProperty("headers");
+        Assert.Equal("***", headers.GetProperty(header).GetString());
+        Assert.Equal("req-7", headers.GetProperty("X-Trace-Tag").GetString());
+        Assert.DoesNotContain(Token, body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ProductionBody_NeverEchoesTheRequest()
     {

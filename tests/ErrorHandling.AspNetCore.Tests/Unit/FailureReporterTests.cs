@@ -28,10 +28,37 @@ public sealed class FailureReporterTests
                 exception,
                 exception.GetType().FullName!,
                 statusCode,
-                level,
-                traceId,
                 outcome,
-                RequestLogValues.Create(context, Redactor, new FakeTimeProvider(Now)));
+                outcome == FailureOutcome.HandlerFailed
+                    ? null
+                    : new RequestFailure(context, exception, outcome, level, statusCode, traceId, exception.GetType().FullName!, Redactor, new FakeTimeProvider(Now)));
+    }
+
+    /// <summary>An activity of a source of this test's own that a listener samples, as a tracing SDK would.</summary>
+    private sealed class RecordedActivity : IDisposable
+    {
+        private readonly ActivitySource _source = new($"FailureReporterTests-{Guid.NewGuid():N}");
+        private readonly ActivityListener _listener;
+
+        public RecordedActivity()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => ReferenceEquals(source, _source),
+                Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            };
+            ActivitySource.AddActivityListener(_listener);
+            Activity = _source.StartActivity("request")!;
+        }
+
+        public Activity Activity { get; }
+
+        public void Dispose()
+        {
+            Activity.Dispose();
+            _listener.Dispose();
+            _source.Dispose();
+        }
     }
 
     private static DefaultHttpContext NewContext()
@@ -42,6 +69,23 @@ public sealed class FailureReporterTests
         context.Request.Path = "/orders/7\r\nforged";
         context.Request.QueryString = new QueryString("?token=abc&page=2");
         return context;
+    }
+
+    [Fact]
+    public void Report_ActivityNoListenerRecords_SetsTheStatusButAddsNoEvent()
+    {
+        // What ASP.NET Core starts for log scopes when logging is on and no tracing listener is registered,
+        // with the Recorded flag of a sampled incoming traceparent.
+        using var activity = new Activity("request")
+            .SetParentId(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded)
+            .Start();
+
+        Create().Report(NewContext(), new TimeoutException("slow"), 504, LogLevel.Error, "t", FailureOutcome.Handled);
+
+        Assert.True(activity.Recorded);
+        Assert.True(activity.IsAllDataRequested);
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+        Assert.Empty(activity.Events);
     }
 
     [Fact]
@@ -59,7 +103,8 @@ public sealed class FailureReporterTests
     [Fact]
     public void Report_Handled_MarksTheCurrentActivity()
     {
-        using var activity = new Activity("request").Start();
+        using var recorded = new RecordedActivity();
+        var activity = recorded.Activity;
 
         Create().Report(NewContext(), new TimeoutException("slow"), 504, LogLevel.Error, "t", FailureOutcome.Handled);
 

@@ -107,7 +107,10 @@ public sealed class MiddlewareTests
         Assert.Equal(500, body.GetProperty("status").GetInt32());
         var records = logs.GetSnapshot();
         Assert.Equal([1, 3], records.Select(r => r.Id.Id));
-        Assert.IsType<MessageThrowsException>(records[0].Exception);
+        // Rendering an exception whose Message throws would fail every sink, so the event carries why instead.
+        Assert.Null(records[0].Exception);
+        Assert.Equal(typeof(MessageThrowsException).FullName, records[0].GetStructuredStateValue("ExceptionType"));
+        Assert.Equal("Message threw System.NotSupportedException", records[0].GetStructuredStateValue("ExceptionRenderingFailure"));
         Assert.IsType<NotSupportedException>(records[1].Exception);
         Assert.Equal("ErrorHandlerFailed", records[1].Id.Name);
     }

@@ -13,26 +13,31 @@ public sealed class RequestFailure
     internal RequestFailure(
         HttpContext httpContext,
         Exception exception,
-        EventId eventId,
+        FailureOutcome outcome,
         LogLevel logLevel,
-        string requestMethod,
-        string requestPath,
-        string queryString,
         int statusCode,
         string traceId,
-        DateTimeOffset timestamp,
-        string exceptionType)
+        string exceptionType,
+        QueryStringRedactor queryRedactor,
+        TimeProvider timeProvider)
     {
+        var request = httpContext.Request;
         HttpContext = httpContext;
         Exception = exception;
-        EventId = eventId;
+        Outcome = outcome;
+        EventId = new EventId((int)outcome, outcome switch
+        {
+            FailureOutcome.Handled => "UnhandledException",
+            FailureOutcome.ResponseStarted => "ResponseStarted",
+            _ => "RequestAborted",
+        });
         LogLevel = logLevel;
-        RequestMethod = requestMethod;
-        RequestPath = requestPath;
-        QueryString = queryString;
+        RequestMethod = LogValueEscaper.Escape(request.Method);
+        RequestPath = LogValueEscaper.Escape((request.PathBase + request.Path).ToString());
+        QueryString = LogValueEscaper.Escape(queryRedactor.Redact(request.QueryString.Value));
         StatusCode = statusCode;
         TraceId = traceId;
-        Timestamp = timestamp;
+        Timestamp = timeProvider.GetUtcNow();
         ExceptionType = exceptionType;
     }
 
@@ -96,4 +101,6 @@ public sealed class RequestFailure
     /// Gets the full name of the exception's type: the <c>ExceptionType</c> property.
     /// </summary>
     public string ExceptionType { get; }
+
+    internal FailureOutcome Outcome { get; }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// Reports a failure beyond the handler's log event (DESIGN.md §6, §8): on the request's activity, in the
+/// Reports a failure beyond the handler's log event: on the request's activity, in the
 /// <c>errorhandling.exceptions</c> counter, as <c>error.type</c> on the framework's
 /// <c>http.server.request.duration</c>, and to the <see cref="IRequestFailureObserver"/> services.
 /// </summary>
@@ -30,12 +30,10 @@ internal sealed class FailureReporter
     public bool HasObservers => _observers.Length != 0;
 
     /// <summary>
-    /// Reports one failure, once for each log event of the handler (EventIds 1–4), with the request values
-    /// of its log event (<see langword="null"/> when nobody needs them). Never throws.
+    /// Reports one failure, once for each log event of the handler (EventIds 1–4), with the failure as its log
+    /// event carries it (<see langword="null"/> when nobody needs it). Never throws.
     /// </summary>
-    public void Report(
-        HttpContext context, Exception exception, string errorType, int statusCode, LogLevel level, string traceId,
-        FailureOutcome outcome, RequestLogValues? values)
+    public void Report(HttpContext context, Exception exception, string errorType, int statusCode, FailureOutcome outcome, RequestFailure? failure)
     {
         if (outcome != FailureOutcome.Aborted)
         {
@@ -45,9 +43,9 @@ internal sealed class FailureReporter
 
         RecordCount(errorType, statusCode, outcome);
 
-        if (values is { } requestValues && outcome != FailureOutcome.HandlerFailed)
+        if (failure is not null)
         {
-            Notify(context, exception, statusCode, level, traceId, outcome, errorType, requestValues);
+            Notify(failure);
         }
     }
 
@@ -62,16 +60,20 @@ internal sealed class FailureReporter
         try
         {
             activity.SetStatus(ActivityStatusCode.Error);
-            if (!activity.IsAllDataRequested)
-            {
-                return;
-            }
 
             // The first exception is the one that failed the request; a later failure of the handler itself
             // adds its own event but does not change the span's error.type.
             if (activity.GetTagItem(ErrorHandlerMetrics.ErrorTypeTag) is null)
             {
                 activity.SetTag(ErrorHandlerMetrics.ErrorTypeTag, errorType);
+            }
+
+            // ASP.NET Core creates the request's activity whenever logging is on, for log scopes, and such an
+            // activity reports IsAllDataRequested and may carry the Recorded flag of an incoming traceparent;
+            // only a listener of its source ever reads the event, and rendering it costs a stack trace.
+            if (!activity.IsAllDataRequested || !activity.Source.HasListeners())
+            {
+                return;
             }
 
             activity.AddException(exception);
@@ -119,14 +121,8 @@ internal sealed class FailureReporter
         }
     }
 
-    private void Notify(
-        HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome,
-        string errorType, RequestLogValues values)
+    private void Notify(RequestFailure failure)
     {
-        var failure = new RequestFailure(
-            context, exception, new EventId((int)outcome, EventName(outcome)), level, values.RequestMethod,
-            values.RequestPath, values.QueryString, statusCode, traceId, values.Timestamp, errorType);
-
         foreach (var observer in _observers)
         {
             try
@@ -140,11 +136,4 @@ internal sealed class FailureReporter
             }
         }
     }
-
-    private static string EventName(FailureOutcome outcome) => outcome switch
-    {
-        FailureOutcome.Handled => "UnhandledException",
-        FailureOutcome.ResponseStarted => "ResponseStarted",
-        _ => "RequestAborted",
-    };
 }

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging;
+
+namespace ErrorHandling.AspNetCore;
+
+/// <summary>
+/// Writes the log event of a failed request (EventIds 1, 2 and 4): exactly one per failure, with the exception
+/// attached unless error-storm mode holds it back or rendering it would fail, and the redacted request headers
+/// when <see cref="GlobalErrorHandlerOptions.LogRequestHeaders"/> is on. Never throws.
+/// </summary>
+internal sealed class FailureLog
+{
+    private readonly ILogger _logger;
+    private readonly bool _enabled;
+    private readonly ErrorStormFilter? _errorStorm;
+    private readonly RequestEcho? _headers;
+
+    public FailureLog(ILogger logger, GlobalErrorHandlerOptions options, RequestEcho requestEcho, TimeProvider timeProvider)
+    {
+        _logger = logger;
+        _enabled = options.LogFailedRequests;
+        _errorStorm = options.ErrorStormWindow is { } window ? new ErrorStormFilter(window, timeProvider) : null;
+        _headers = options.LogRequestHeaders ? requestEcho : null;
+    }
+
+    public bool IsEnabled(LogLevel level) => _enabled && _logger.IsEnabled(level);
+
+    public void Write(RequestFailure failure)
+    {
+        try
+        {
+            var occurrence = failure.Outcome == FailureOutcome.Handled ? _errorStorm?.Observe(failure.Exception) : null;
+            var attached = occurrence is { AttachesException: false } ? null : failure.Exception;
+            var renderingFailure = attached is null ? null : ExceptionRenderingProbe.FindFailure(attached);
+            var headers = failure.Outcome == FailureOutcome.Aborted ? null : _headers?.HeadersForLog(failure.HttpContext.Request);
+            var state = new FailureLogState(failure, occurrence, renderingFailure, headers);
+            try
+            {
+                _logger.Log(failure.LogLevel, failure.EventId, state, renderingFailure is null ? attached : null, FailureLogState.Formatter);
+            }
+            catch (Exception) when (renderingFailure is null && attached is not null
+                && ExceptionRenderingProbe.FindToStringFailure(attached) is { } missedFailure)
+            {
+                // A provider rendered the exception in a way the probe could not foresee and failed with it:
+                // the event is written again without the exception, so the failure does not vanish from the logs.
+                var withoutException = new FailureLogState(failure, occurrence, missedFailure, headers);
+                _logger.Log(failure.LogLevel, failure.EventId, withoutException, null, FailureLogState.Formatter);
+            }
+        }
+        catch (Exception)
+        {
+            // A failing log provider must not cost the client its response.
+        }
+    }
+}

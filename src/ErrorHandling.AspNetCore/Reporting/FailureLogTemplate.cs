@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ErrorHandling.AspNetCore;
+
+/// <summary>
+/// The message template and property names of one shape of a failure's log event (which event, and whether it
+/// carries error-storm values, a rendering failure or the request headers), parsed once so that rendering a
+/// message is a walk over literal text and property indexes.
+/// </summary>
+internal sealed class FailureLogTemplate
+{
+    public const string OriginalFormatKey = "{OriginalFormat}";
+
+    private static readonly ConcurrentDictionary<int, FailureLogTemplate> Shapes = new();
+
+    private readonly (string? Literal, int Property, string? Format)[] _segments;
+
+    private FailureLogTemplate(string text, string[] propertyNames)
+    {
+        Text = text;
+        PropertyNames = propertyNames;
+        _segments = Parse(text, propertyNames);
+    }
+
+    /// <summary>Gets the template, as sinks receive it in <c>{OriginalFormat}</c>.</summary>
+    public string Text { get; }
+
+    /// <summary>Gets the names of the event's properties, in the order the state lists them.</summary>
+    public string[] PropertyNames { get; }
+
+    public static FailureLogTemplate For(FailureOutcome outcome, bool storm, bool renderingFailed, bool headers)
+    {
+        var key = ((int)outcome << 3) | (storm ? 4 : 0) | (renderingFailed ? 2 : 0) | (headers ? 1 : 0);
+        return Shapes.GetOrAdd(key, static (_, shape) => Create(shape.outcome, shape.storm, shape.renderingFailed, shape.headers), (outcome, storm, renderingFailed, headers));
+    }
+
+    public string Render(KeyValuePair<string, object?>[] properties)
+    {
+        var message = new StringBuilder(160);
+        foreach (var (literal, property, format) in _segments)
+        {
+            if (literal is not null)
+            {
+                message.Append(literal);
+            }
+            else if (properties[property].Value is Dictionary<string, string> headers)
+            {
+                AppendJson(message, headers);
+            }
+            else if (properties[property].Value is IFormattable formattable)
+            {
+                message.Append(formattable.ToString(format, CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                message.Append(properties[property].Value);
+            }
+        }
+
+        return message.ToString();
+    }
+
+    private static void AppendJson(StringBuilder message, Dictionary<string, string> headers)
+    {
+        using var buffer = new PooledBufferWriter();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in headers)
+            {
+                writer.WriteString(name, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        message.Append(Encoding.UTF8.GetString(buffer.WrittenMemory.Span));
+    }
+
+    private static FailureLogTemplate Create(FailureOutcome outcome, bool storm, bool renderingFailed, bool headers)
+    {
+        var text = outcome switch
+        {
+            FailureOutcome.ResponseStarted =>
+                "{RequestMethod} {RequestPath}{QueryString} failed with {ExceptionType} after the response had started with status {StatusCode}; the connection was aborted. TraceId: {TraceId}, Timestamp: {Timestamp:O}",
+            FailureOutcome.Aborted =>
+                "The client aborted {RequestMethod} {RequestPath}{QueryString} ({ExceptionType}); responded {StatusCode}. TraceId: {TraceId}, Timestamp: {Timestamp:O}",
+            _ => "{RequestMethod} {RequestPath}{QueryString} failed with {ExceptionType}; responded {StatusCode} ({TraceId}, {Timestamp:O})",
+        };
+        List<string> names = ["RequestMethod", "RequestPath", "QueryString", "StatusCode", "TraceId", "Timestamp", "ExceptionType"];
+        if (storm)
+        {
+            text += ", occurrence {OccurrenceCount} of {ExceptionFingerprint}";
+            names.AddRange(["ExceptionFingerprint", "OccurrenceCount"]);
+        }
+
+        if (renderingFailed)
+        {
+            text += "; the exception is not attached because rendering it failed: {ExceptionRenderingFailure}";
+            names.Add("ExceptionRenderingFailure");
+        }
+
+        if (headers)
+        {
+            // In the message too: a dictionary property reaches structured sinks (Serilog) as a structure, but
+            // formatters that print a property with ToString() (the JSON console logger) show its type name.
+            text += "; request headers {RequestHeaders}";
+            names.Add("RequestHeaders");
+        }
+
+        names.Add(OriginalFormatKey);
+        return new FailureLogTemplate(text, [.. names]);
+    }
+
+    private static (string?, int, string?)[] Parse(string text, string[] propertyNames)
+    {
+        var segments = new List<(string?, int, string?)>();
+        var position = 0;
+        while (position < text.Length)
+        {
+            var open = text.IndexOf('{', position);
+            if (open < 0)
+            {
+                segments.Add((text[position..], -1, null));
+                break;
+            }
+
+            if (open > position)
+            {
+                segments.Add((text[position..open], -1, null));
+            }
+
+            var close = text.IndexOf('}', open);
+            var hole = text[(open + 1)..close];
+            var colon = hole.IndexOf(':', StringComparison.Ordinal);
+            var name = colon < 0 ? hole : hole[..colon];
+            segments.Add((null, Array.IndexOf(propertyNames, name), colon < 0 ? null : hole[(colon + 1)..]));
+            position = close + 1;
+        }
+
+        return [.. segments];
+    }
+}
