@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ErrorHandling.AspNetCore.Tests.Sample;
+
+/// <summary>The sample app, as a newcomer runs it, through <see cref="WebApplicationFactory{TEntryPoint}"/>.</summary>
+public sealed class SampleAppTests
+{
+    private static WebApplicationFactory<Program> Sample(string environment) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment(environment));
+
+    [Theory]
+    [InlineData("/throw", 500)]
+    [InlineData("/throw/inner", 500)]
+    [InlineData("/throw/async", 500)]
+    [InlineData("/api/orders/42", 500)]
+    [InlineData("/throw/bad-request", 413)]
+    public async Task FailingEndpoint_Production_ProblemJsonWithoutDetails(string path, int status)
+    {
+        await using var factory = Sample("Production");
+
+        var response = await factory.CreateClient().GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal(status, json.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(path, json.RootElement.GetProperty("instance").GetString());
+        Assert.False(json.RootElement.TryGetProperty("exception", out _));
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/throw", "System.InvalidOperationException")]
+    [InlineData("/throw/async", "System.InvalidOperationException")]
+    [InlineData("/api/orders/42", "System.InvalidOperationException")]
+    public async Task FailingEndpoint_Development_ProblemJsonWithDetails(string path, string exceptionType)
+    {
+        await using var factory = Sample("Development");
+
+        var response = await factory.CreateClient().GetAsync(path);
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(exceptionType, json.RootElement.GetProperty("exception").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task InnerExceptionEndpoint_Development_ShowsTheInnerException()
+    {
+        await using var factory = Sample("Development");
+
+        var response = await factory.CreateClient().GetAsync("/throw/inner");
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var inner = json.RootElement.GetProperty("exception").GetProperty("innerException");
+        Assert.Equal("System.TimeoutException", inner.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task GenericDetail_FromTheSampleAppsettings_IsUsedInProduction()
+    {
+        await using var factory = Sample("Production");
+
+        var response = await factory.CreateClient().GetAsync("/throw");
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(
+            "An unexpected error occurred. Quote the traceId when you contact support.",
+            json.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/orders/missing", 404, "Not Found", null)]
+    [InlineData("/orders/invalid", 400, "Bad Request", "The quantity must be between 1 and 99.")]
+    [InlineData("/orders/locked", 409, "The order is locked", null)]
+    [InlineData("/upstream/timeout", 504, "Gateway Timeout", "An unexpected error occurred. Quote the traceId when you contact support.")]
+    [InlineData("/status/503", 503, "Service Unavailable", "An unexpected error occurred. Quote the traceId when you contact support.")]
+    [InlineData("/no-such-page", 404, "Not Found", null)]
+    public async Task MappedAndEmptyEndpoints_Production_AnswerWithTheirProblem(string path, int status, string title, string? detail)
+    {
+        await using var factory = Sample("Production");
+
+        var response = await factory.CreateClient().GetAsync(path);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(title, json.RootElement.GetProperty("title").GetString());
+        Assert.Equal(detail, json.RootElement.TryGetProperty("detail", out var d) ? d.GetString() : null);
+    }
+
+    [Fact]
+    public async Task LockedOrder_Production_CarriesTheErrorCodeExtension()
+    {
+        await using var factory = Sample("Production");
+
+        var response = await factory.CreateClient().GetAsync("/orders/locked");
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ORDER_LOCKED", json.RootElement.GetProperty("errorCode").GetString());
+    }
+
+    [Fact]
+    public async Task DeclinedPayment_HandledByTheAppsExceptionHandler_Is402FromThatHandler()
+    {
+        await using var factory = Sample("Production");
+
+        var response = await factory.CreateClient().GetAsync("/payments/declined");
+
+        Assert.Equal(HttpStatusCode.PaymentRequired, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("insufficient funds", json.RootElement.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Maintenance_PassedThrough_OuterMiddlewareAnswers503WithRetryAfter()
+    {
+        await using var factory = Sample("Production");
+
+        var response = await factory.CreateClient().GetAsync("/maintenance");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("300", Assert.Single(response.Headers.GetValues("Retry-After")));
+        Assert.Equal("Back in five minutes.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task RootPage_Requested_ListsEveryFailingEndpoint()
+    {
+        await using var factory = Sample("Production");
+
+        var response = await factory.CreateClient().GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var path in new[]
+        {
+            "/throw", "/throw/inner", "/throw/async", "/api/orders/42", "/throw/bad-request", "/orders/missing", "/orders/invalid",
+            "/orders/locked", "/upstream/timeout", "/payments/declined", "/maintenance", "/status/503", "/no-such-page",
+        })
+        {
+            Assert.Contains($"href=\"{path}\"", html, StringComparison.Ordinal);
+        }
+    }
+}
