@@ -6,7 +6,7 @@ namespace ErrorHandling.AspNetCore.Serilog;
 
 /// <summary>
 /// Puts a failed request's exception and log values on Serilog's <see cref="IDiagnosticContext"/>, under the
-/// property names of the handler's own event (DESIGN.md §5).
+/// property names of the handler's own event.
 /// </summary>
 internal sealed class DiagnosticContextFailureObserver : IRequestFailureObserver
 {

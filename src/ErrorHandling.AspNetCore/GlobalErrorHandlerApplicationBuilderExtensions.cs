@@ -1,11 +1,5 @@
 using ErrorHandling.AspNetCore;
-using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -37,16 +31,6 @@ public static class GlobalErrorHandlerApplicationBuilderExtensions
                 "before calling 'app.UseGlobalErrorHandler()'.");
         }
 
-        return app.Use(next => new GlobalErrorHandlerMiddleware(
-            next,
-            services.GetRequiredService<IOptions<GlobalErrorHandlerOptions>>().Value,
-            services.GetRequiredService<IHostEnvironment>(),
-            services.GetRequiredService<ILoggerFactory>(),
-            services.GetService<TimeProvider>() ?? TimeProvider.System,
-            services.GetServices<IExceptionHandler>(),
-            services.GetRequiredService<IOptions<ProblemDetailsOptions>>().Value,
-            services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions,
-            services.GetRequiredService<ErrorHandlerMetrics>(),
-            services.GetServices<IRequestFailureObserver>()).InvokeAsync);
+        return app.Use(next => GlobalErrorHandlerMiddleware.Create(next, services).InvokeAsync);
     }
 }

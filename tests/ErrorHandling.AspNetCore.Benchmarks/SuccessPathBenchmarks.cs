@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ErrorHandling.AspNetCore.Benchmarks;
 
-/// <summary>A request that does not fail: the handler must cost nothing measurable (DESIGN.md §9).</summary>
+/// <summary>A request that does not fail: the handler must cost nothing measurable.</summary>
 [MemoryDiagnoser]
 public class SuccessPathBenchmarks
 {

@@ -10,7 +10,7 @@ using Serilog.Events;
 namespace ErrorHandling.AspNetCore.Serilog.Tests;
 
 /// <summary>
-/// DESIGN.md §8 through a real Serilog pipeline: <c>AddGlobalErrorHandlerSerilog()</c> with
+/// The Serilog integration through a real Serilog pipeline: <c>AddGlobalErrorHandlerSerilog()</c> with
 /// <c>UseSerilogRequestLogging()</c>.
 /// </summary>
 public sealed class RequestLoggingTests

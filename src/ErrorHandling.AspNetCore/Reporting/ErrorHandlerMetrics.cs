@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// The <c>ErrorHandling.AspNetCore</c> meter and its <c>errorhandling.exceptions</c> counter (DESIGN.md §6).
+/// The <c>ErrorHandling.AspNetCore</c> meter and its <c>errorhandling.exceptions</c> counter.
 /// The meter comes from the app's <see cref="IMeterFactory"/>, which owns its lifetime, so that every host
 /// (and every test host) has its own.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// Error-storm mode (DESIGN.md §9): decides, for each failure, whether its log event carries the
+/// Error-storm mode: decides, for each failure, whether its log event carries the
 /// exception. Within a window, only the first failure of each <see cref="ExceptionFingerprint"/>
 /// does; the repeats carry the fingerprint and their occurrence count instead, so no sink renders
 /// the same stack thousands of times a second. No failure is ever dropped.

@@ -1,9 +1,10 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// Writes the log event of a failed request (EventIds 1, 2 and 4): exactly one per failure, with the exception
+/// Writes the handler's log events. For a failed request (EventIds 1, 2 and 4): exactly one per failure, with the exception
 /// attached unless error-storm mode holds it back or rendering it would fail, and the redacted request headers
 /// when <see cref="GlobalErrorHandlerOptions.LogRequestHeaders"/> is on. Never throws.
 /// </summary>
@@ -23,6 +24,25 @@ internal sealed class FailureLog
     }
 
     public bool IsEnabled(LogLevel level) => _enabled && _logger.IsEnabled(level);
+
+    /// <summary>Writes the handler's own failure (EventId 3), whatever <see cref="GlobalErrorHandlerOptions.LogFailedRequests"/> says.</summary>
+    public void WriteHandlerFailure(HttpContext context, Exception handlerException, string exceptionType, string traceId)
+    {
+        try
+        {
+            if (_logger.IsEnabled(LogLevel.Error))
+            {
+                var request = context.Request;
+                var method = LogValueEscaper.Escape(request.Method);
+                var path = LogValueEscaper.Escape((request.PathBase + request.Path).ToString());
+                Log.ErrorHandlerFailed(_logger, handlerException, method, path, traceId, exceptionType);
+            }
+        }
+        catch (Exception)
+        {
+            // A failing log provider must not cost the client its response.
+        }
+    }
 
     public void Write(RequestFailure failure)
     {

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// Reports a failure beyond the handler's log event: on the request's activity, in the
-/// <c>errorhandling.exceptions</c> counter, as <c>error.type</c> on the framework's
-/// <c>http.server.request.duration</c>, and to the <see cref="IRequestFailureObserver"/> services.
+/// Reports every failure, once: the handler's log event (through <see cref="FailureLog"/>), the request's
+/// activity, the <c>errorhandling.exceptions</c> counter, <c>error.type</c> on the framework's
+/// <c>http.server.request.duration</c>, and the <see cref="IRequestFailureObserver"/> services.
 /// </summary>
 /// <remarks>
 /// A client abort is not a failure of the server: it is counted (<c>errorhandling.result</c> = <c>aborted</c>)
@@ -17,24 +17,41 @@ namespace ErrorHandling.AspNetCore;
 /// </remarks>
 internal sealed class FailureReporter
 {
+    private readonly FailureLog _log;
+    private readonly QueryStringRedactor _queryRedactor;
+    private readonly TimeProvider _timeProvider;
     private readonly ErrorHandlerMetrics _metrics;
     private readonly IRequestFailureObserver[] _observers;
 
-    public FailureReporter(ErrorHandlerMetrics metrics, IEnumerable<IRequestFailureObserver> observers)
+    public FailureReporter(
+        FailureLog log, QueryStringRedactor queryRedactor, TimeProvider timeProvider, ErrorHandlerMetrics metrics, IEnumerable<IRequestFailureObserver> observers)
     {
+        _log = log;
+        _queryRedactor = queryRedactor;
+        _timeProvider = timeProvider;
         _metrics = metrics;
         _observers = [.. observers];
     }
 
-    /// <summary>Whether any <see cref="IRequestFailureObserver"/> is registered.</summary>
-    public bool HasObservers => _observers.Length != 0;
-
     /// <summary>
-    /// Reports one failure, once for each log event of the handler (EventIds 1–4), with the failure as its log
-    /// event carries it (<see langword="null"/> when nobody needs it). Never throws.
+    /// Reports a failure of the request (EventIds 1, 2 and 4): the log event, the activity, the metrics and the
+    /// observers, all from one <see cref="RequestFailure"/>, built only when the event or an observer needs it.
+    /// Never throws.
     /// </summary>
-    public void Report(HttpContext context, Exception exception, string errorType, int statusCode, FailureOutcome outcome, RequestFailure? failure)
+    public void ReportRequestFailure(HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome)
     {
+        var errorType = TypeName(exception);
+        RequestFailure? failure = null;
+        var log = _log.IsEnabled(level);
+        if (log || _observers.Length != 0)
+        {
+            failure = new RequestFailure(context, exception, outcome, level, statusCode, traceId, errorType, _queryRedactor, _timeProvider);
+            if (log)
+            {
+                _log.Write(failure);
+            }
+        }
+
         if (outcome != FailureOutcome.Aborted)
         {
             RecordOnActivity(exception, errorType);
@@ -42,12 +59,26 @@ internal sealed class FailureReporter
         }
 
         RecordCount(errorType, statusCode, outcome);
-
         if (failure is not null)
         {
             Notify(failure);
         }
     }
+
+    /// <summary>
+    /// Reports a failure of the handler itself (EventId 3): always logged, counted as <c>handler_failed</c>,
+    /// never given to observers. Never throws.
+    /// </summary>
+    public void ReportHandlerFailure(HttpContext context, Exception handlerException, int statusCode, string traceId)
+    {
+        var errorType = TypeName(handlerException);
+        _log.WriteHandlerFailure(context, handlerException, errorType, traceId);
+        RecordOnActivity(handlerException, errorType);
+        TagRequestDuration(context, errorType);
+        RecordCount(errorType, statusCode, FailureOutcome.HandlerFailed);
+    }
+
+    private static string TypeName(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
 
     private static void RecordOnActivity(Exception exception, string errorType)
     {

@@ -10,7 +10,7 @@ using Serilog.Events;
 
 namespace ErrorHandling.AspNetCore.Tests.ErrorStorm;
 
-/// <summary>Error-storm mode (DESIGN.md §5, §9), observed through a real Serilog pipeline.</summary>
+/// <summary>Error-storm mode, observed through a real Serilog pipeline.</summary>
 public sealed class ErrorStormTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 30, 15, 123, TimeSpan.Zero);

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace ErrorHandling.AspNetCore.Tests.HtmlPages;
 
-/// <summary>The HTML error page for browsers (§7), through a real host.</summary>
+/// <summary>The HTML error page for browsers, through a real host.</summary>
 public sealed class HtmlErrorPageTests
 {
     private const string Browser = ErrorPageNegotiatorTests.Chrome;

@@ -13,7 +13,13 @@ public sealed partial class HtmlErrorPageWriterTests
 
     private static string Render(int status, string? title, string? detail, string? traceId, Exception? exception)
     {
-        using var page = HtmlErrorPageWriter.Render(status, title, detail, traceId, exception);
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (traceId is not null)
+        {
+            problem.Extensions["traceId"] = traceId;
+        }
+
+        using var page = HtmlErrorPageWriter.Render(problem, status, exception);
         return Encoding.UTF8.GetString(page.WrittenMemory.Span);
     }
 
@@ -111,8 +117,8 @@ public sealed partial class HtmlErrorPageWriterTests
 
         var html = Render(500, "title", null, null, exception);
 
-        Assert.Contains("<p>level " + ProblemJsonWriter.MaxInnerExceptionDepth + "</p>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<p>level " + (ProblemJsonWriter.MaxInnerExceptionDepth + 1) + "</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p>level " + SafeExceptionText.MaxInnerExceptionDepth + "</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<p>level " + (SafeExceptionText.MaxInnerExceptionDepth + 1) + "</p>", html, StringComparison.Ordinal);
         Assert.Contains("Deeper inner exceptions are not shown.", html, StringComparison.Ordinal);
     }
 

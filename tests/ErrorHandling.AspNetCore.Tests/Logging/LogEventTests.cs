@@ -10,7 +10,7 @@ using Serilog.Events;
 
 namespace ErrorHandling.AspNetCore.Tests.Logging;
 
-/// <summary>The §5 log event, observed through a real Serilog pipeline.</summary>
+/// <summary>The log event, observed through a real Serilog pipeline.</summary>
 public sealed class LogEventTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 30, 15, 123, TimeSpan.Zero);

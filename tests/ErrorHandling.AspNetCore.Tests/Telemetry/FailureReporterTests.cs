@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ErrorHandling.AspNetCore.Tests.Telemetry;
@@ -12,26 +13,33 @@ public sealed class FailureReporterTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 30, 15, TimeSpan.Zero);
 
-    private static Reporter Create(params IRequestFailureObserver[] observers) =>
-        new(new FailureReporter(
+    private static Reporter Create(params IRequestFailureObserver[] observers)
+    {
+        var options = new GlobalErrorHandlerOptions { RedactedQueryParameters = { "token" } };
+        var echo = new RequestEcho(options);
+        var time = new FakeTimeProvider(Now);
+        return new(new FailureReporter(
+            new FailureLog(NullLogger.Instance, options, echo, time),
+            echo.QueryRedactor,
+            time,
             new ErrorHandlerMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),
             observers));
+    }
 
-    /// <summary>Reports as the middleware does: with the log event's request values and exception type.</summary>
+    /// <summary>Reports as the failure handler does: a request failure, or the handler's own (EventId 3).</summary>
     private sealed class Reporter(FailureReporter reporter)
     {
-        private static readonly QueryStringRedactor Redactor = new(new NamePatternSet(["token"]));
-
-        public void Report(HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome) =>
-            reporter.Report(
-                context,
-                exception,
-                exception.GetType().FullName!,
-                statusCode,
-                outcome,
-                outcome == FailureOutcome.HandlerFailed
-                    ? null
-                    : new RequestFailure(context, exception, outcome, level, statusCode, traceId, exception.GetType().FullName!, Redactor, new FakeTimeProvider(Now)));
+        public void Report(HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome)
+        {
+            if (outcome == FailureOutcome.HandlerFailed)
+            {
+                reporter.ReportHandlerFailure(context, exception, statusCode, traceId);
+            }
+            else
+            {
+                reporter.ReportRequestFailure(context, exception, statusCode, level, traceId, outcome);
+            }
+        }
     }
 
     /// <summary>An activity of a source of this test's own that a listener samples, as a tracing SDK would.</summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace ErrorHandling.AspNetCore.Tests.Telemetry;
 
-/// <summary>DESIGN.md §6: the <c>errorhandling.exceptions</c> counter and <c>error.type</c> on <c>http.server.request.duration</c>.</summary>
+/// <summary>The <c>errorhandling.exceptions</c> counter and <c>error.type</c> on <c>http.server.request.duration</c>.</summary>
 public sealed class MetricsTests
 {
     private static MetricCollector<long> CollectExceptions(WebApplication app) =>

@@ -9,7 +9,7 @@ using OpenTelemetry.Trace;
 
 namespace ErrorHandling.AspNetCore.Tests.Telemetry;
 
-/// <summary>DESIGN.md §6: what a failure leaves on the request's span.</summary>
+/// <summary>What a failure leaves on the request's span.</summary>
 public sealed class TracingTests
 {
     private static ActivityListener ListenToAspNetCore()

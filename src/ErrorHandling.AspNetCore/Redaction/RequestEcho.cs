@@ -10,6 +10,15 @@ namespace ErrorHandling.AspNetCore;
 /// </summary>
 internal sealed class RequestEcho(QueryStringRedactor queryRedactor, NamePatternSet redactedHeaders)
 {
+    /// <summary>Creates the echo of <see cref="GlobalErrorHandlerOptions.RedactedQueryParameters"/> and <see cref="GlobalErrorHandlerOptions.RedactedHeaders"/>.</summary>
+    public RequestEcho(GlobalErrorHandlerOptions options)
+        : this(new QueryStringRedactor(new NamePatternSet(options.RedactedQueryParameters)), new NamePatternSet(options.RedactedHeaders))
+    {
+    }
+
+    /// <summary>Gets the redactor of the query string, for the log event's <c>QueryString</c>.</summary>
+    public QueryStringRedactor QueryRedactor => queryRedactor;
+
     private static readonly JsonEncodedText RequestName = JsonEncodedText.Encode("request");
     private static readonly JsonEncodedText MethodName = JsonEncodedText.Encode("method");
     private static readonly JsonEncodedText PathName = JsonEncodedText.Encode("path");

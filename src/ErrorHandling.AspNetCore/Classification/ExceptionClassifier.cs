@@ -7,12 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// Decides the status and log level of an exception from the mappings of
-/// <see cref="GlobalErrorHandlerOptions"/>: predicates first, in the order they were added; then the most
-/// derived mapped type (a mapping in code wins over configuration for the same type); then the built-in
-/// defaults (<see cref="BadHttpRequestException"/> keeps its status; everything else is a 500).
+/// Decides the status and log level of an exception: a client abort first; then the predicate mappings, in the
+/// order they were added; then the most derived mapped type; then the built-in defaults
+/// (<see cref="BadHttpRequestException"/> keeps its status; everything else is a 500).
 /// </summary>
-internal sealed class ExceptionStatusMap
+internal sealed class ExceptionClassifier
 {
     // AggregateException and TargetInvocationException can wrap each other; a handful of levels covers
     // every real case without letting a pathological chain cost anything.
@@ -22,25 +21,20 @@ internal sealed class ExceptionStatusMap
     private readonly (Func<Exception, bool> Predicate, ExceptionMapping Mapping)[] _predicateMappings;
     private readonly ConcurrentDictionary<Type, ExceptionMapping?> _mappingByThrownType = new();
 
-    public ExceptionStatusMap(GlobalErrorHandlerOptions options)
+    public ExceptionClassifier(
+        IReadOnlyDictionary<Type, ExceptionMapping> typeMappings,
+        IEnumerable<(Func<Exception, bool> Predicate, ExceptionMapping Mapping)> predicateMappings)
     {
-        var typeMappings = new Dictionary<Type, ExceptionMapping>();
-        foreach (var (typeName, statusCode) in options.StatusCodes)
-        {
-            if (ExceptionTypeResolver.TryResolve(typeName, out var type))
-            {
-                typeMappings[type] = new ExceptionMapping(statusCode);
-            }
-        }
-
-        foreach (var (type, mapping) in options.TypeMappings)
-        {
-            typeMappings[type] = mapping;
-        }
-
         _typeMappings = typeMappings.ToFrozenDictionary();
-        _predicateMappings = [.. options.PredicateMappings];
+        _predicateMappings = [.. predicateMappings];
     }
+
+    /// <summary>
+    /// Whether the exception only says that the client went away: an <see cref="OperationCanceledException"/>
+    /// or <see cref="IOException"/> while the request is aborted.
+    /// </summary>
+    public static bool IsClientAbort(HttpContext context, Exception exception) =>
+        exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested;
 
     public ExceptionClassification Classify(Exception exception)
     {

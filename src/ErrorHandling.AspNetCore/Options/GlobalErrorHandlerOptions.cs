@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 
 namespace ErrorHandling.AspNetCore;
 
@@ -188,6 +189,37 @@ public sealed class GlobalErrorHandlerOptions
     public TimeSpan? ErrorStormWindow { get; set; }
 
     internal Dictionary<Type, ExceptionMapping> TypeMappings { get; } = [];
+
+    /// <summary>Whether responses carry exception details in <paramref name="environment"/>, as <see cref="ExceptionDetails"/> says.</summary>
+    internal bool IncludesExceptionDetails(IHostEnvironment environment) => ExceptionDetails switch
+    {
+        ExceptionDetailsPolicy.Always => true,
+        ExceptionDetailsPolicy.Never => false,
+        _ => environment.IsDevelopment(),
+    };
+
+    /// <summary>
+    /// The type mappings in force: the <see cref="StatusCodes"/> entries whose names resolve, then the mappings
+    /// made in code, which win for the same type.
+    /// </summary>
+    internal Dictionary<Type, ExceptionMapping> ResolveTypeMappings()
+    {
+        var mappings = new Dictionary<Type, ExceptionMapping>();
+        foreach (var (typeName, statusCode) in StatusCodes)
+        {
+            if (ExceptionTypeResolver.TryResolve(typeName, out var type))
+            {
+                mappings[type] = new ExceptionMapping(statusCode);
+            }
+        }
+
+        foreach (var (type, mapping) in TypeMappings)
+        {
+            mappings[type] = mapping;
+        }
+
+        return mappings;
+    }
 
     internal List<(Func<Exception, bool> Predicate, ExceptionMapping Mapping)> PredicateMappings { get; } = [];
 

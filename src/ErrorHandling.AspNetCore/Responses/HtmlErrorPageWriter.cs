@@ -50,21 +50,20 @@ internal static class HtmlErrorPageWriter
         "pre{margin:.5rem 0 0;padding:1rem;background:var(--panel);border:1px solid var(--border);border-radius:.375rem;overflow-x:auto;white-space:pre}" +
         "section{border-top:1px solid var(--border);margin-top:2.5rem}";
 
-    private const string TraceIdExtension = "traceId";
-
-    /// <summary>Renders a page from its parts.</summary>
-    /// <param name="status">The status code of the response.</param>
-    /// <param name="title">The problem's title, or <see langword="null"/> for the reason phrase.</param>
-    /// <param name="detail">The problem's detail, or <see langword="null"/> for none.</param>
-    /// <param name="traceId">The trace id, the same string as the JSON body's <c>traceId</c>; <see langword="null"/> for none.</param>
+    /// <summary>
+    /// Renders the page of a problem: its status, title, detail and <c>traceId</c> extension, so the page shows
+    /// what the JSON body would have carried, and the exception when details may be shown.
+    /// </summary>
+    /// <param name="problem">The problem details, after every customization.</param>
+    /// <param name="status">The status of the response, used when <see cref="ProblemDetails.Status"/> is not set.</param>
     /// <param name="exceptionDetails">The exception to show, or <see langword="null"/> when details must not be written.</param>
     /// <returns>The UTF-8 page; the caller disposes it.</returns>
-    public static PooledBufferWriter Render(int status, string? title, string? detail, string? traceId, Exception? exceptionDetails)
+    public static PooledBufferWriter Render(ProblemDetails problem, int status, Exception? exceptionDetails)
     {
         var page = new PooledBufferWriter();
         try
         {
-            Write(page, status, title, detail, traceId, exceptionDetails);
+            Write(page, problem.Status ?? status, problem.Title, problem.Detail, TraceIdOf(problem), exceptionDetails);
             return page;
         }
         catch
@@ -74,15 +73,8 @@ internal static class HtmlErrorPageWriter
         }
     }
 
-    /// <summary>
-    /// Renders a page from (customized) problem details: their status, title and detail, and their
-    /// <c>traceId</c> extension, so the page shows what the JSON body would have carried.
-    /// </summary>
-    public static PooledBufferWriter Render(ProblemDetails problem, int status, Exception? exceptionDetails) =>
-        Render(problem.Status ?? status, problem.Title, problem.Detail, TraceIdOf(problem), exceptionDetails);
-
     private static string? TraceIdOf(ProblemDetails problem) =>
-        problem.Extensions.TryGetValue(TraceIdExtension, out var value)
+        problem.Extensions.TryGetValue(ProblemDetailsBuilder.TraceIdKey, out var value)
             ? value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture)
             : null;
 
@@ -107,22 +99,10 @@ internal static class HtmlErrorPageWriter
         Raw(page, "</p>\n<h1>"u8);
         Text(page, heading);
         Raw(page, "</h1>\n"u8);
-        if (!string.IsNullOrEmpty(detail))
-        {
-            Raw(page, "<p>"u8);
-            Text(page, detail);
-            Raw(page, "</p>\n"u8);
-        }
-
-        Raw(page, "<dl>\n<dt>Status</dt><dd>"u8);
-        Text(page, statusText);
-        Raw(page, "</dd>\n"u8);
-        if (!string.IsNullOrEmpty(traceId))
-        {
-            Raw(page, "<dt>Trace id</dt><dd><code>"u8);
-            Text(page, traceId);
-            Raw(page, "</code></dd>\n"u8);
-        }
+        Element(page, "<p>"u8, detail, "</p>\n"u8);
+        Raw(page, "<dl>\n"u8);
+        Element(page, "<dt>Status</dt><dd>"u8, statusText, "</dd>\n"u8);
+        Element(page, "<dt>Trace id</dt><dd><code>"u8, traceId, "</code></dd>\n"u8);
 
         Raw(page, "</dl>\n"u8);
         if (exceptionDetails is not null)
@@ -136,7 +116,7 @@ internal static class HtmlErrorPageWriter
         Raw(page, "</main>\n</body>\n</html>\n"u8);
     }
 
-    // Inner exceptions are bounded exactly as in the JSON body (ProblemJsonWriter), and listed flat
+    // Inner exceptions are bounded exactly as in the JSON body, and listed flat
     // under h3 headings so that the heading outline stays valid however deep the chain goes.
     private static void WriteException(PooledBufferWriter page, Exception exception, string label, int depth)
     {
@@ -163,13 +143,13 @@ internal static class HtmlErrorPageWriter
                 return;
             }
 
-            if (depth >= ProblemJsonWriter.MaxInnerExceptionDepth)
+            if (depth >= SafeExceptionText.MaxInnerExceptionDepth)
             {
                 Note(page, "Deeper inner exceptions are not shown.");
                 return;
             }
 
-            var shown = Math.Min(total, ProblemJsonWriter.MaxAggregateInnerExceptions);
+            var shown = Math.Min(total, SafeExceptionText.MaxAggregateInnerExceptions);
             for (var i = 0; i < shown; i++)
             {
                 WriteException(
@@ -186,7 +166,7 @@ internal static class HtmlErrorPageWriter
         }
         else if (exception.InnerException is { } inner)
         {
-            if (depth >= ProblemJsonWriter.MaxInnerExceptionDepth)
+            if (depth >= SafeExceptionText.MaxInnerExceptionDepth)
             {
                 Note(page, "Deeper inner exceptions are not shown.");
                 return;
@@ -194,6 +174,19 @@ internal static class HtmlErrorPageWriter
 
             WriteException(page, inner, string.Create(CultureInfo.InvariantCulture, $"Inner exception (level {level})"), level);
         }
+    }
+
+    // Nothing at all for a missing value, so the page never shows an empty element.
+    private static void Element(PooledBufferWriter page, ReadOnlySpan<byte> open, string? text, ReadOnlySpan<byte> close)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        Raw(page, open);
+        Text(page, text);
+        Raw(page, close);
     }
 
     private static void Note(PooledBufferWriter page, string text)

@@ -10,51 +10,24 @@ namespace ErrorHandling.AspNetCore;
 /// </summary>
 internal static class ProblemJsonWriter
 {
-    /// <summary>How many levels of inner exceptions the <c>exception</c> member shows.</summary>
-    public const int MaxInnerExceptionDepth = 8;
-
-    /// <summary>How many of an <see cref="AggregateException"/>'s inner exceptions are listed.</summary>
-    public const int MaxAggregateInnerExceptions = 16;
-
-    /// <summary>Writes a body from its parts, without allocating a <see cref="ProblemDetails"/>.</summary>
-    public static void Write(
-        Utf8JsonWriter writer,
-        int status,
-        string? type,
-        string? title,
-        string? detail,
-        string instance,
-        string traceId,
-        DevelopmentDetails? details)
+    /// <summary>
+    /// Renders the body of <paramref name="problem"/> into a pooled buffer, so it can be sent with a
+    /// <c>Content-Length</c> in one write. The caller disposes the buffer.
+    /// </summary>
+    public static PooledBufferWriter Render(ProblemDetails problem, int status, DevelopmentDetails? details, JsonSerializerOptions serializerOptions)
     {
-        WriteStandardMembers(writer, status, type, title, detail, instance);
-        writer.WriteString(JsonNames.TraceId, traceId);
-        WriteEnd(writer, details);
-    }
-
-    /// <summary>Writes a body whose constant members were encoded once.</summary>
-    public static void Write(Utf8JsonWriter writer, EncodedProblemMembers members, string instance, string traceId, DevelopmentDetails? details)
-    {
-        writer.WriteStartObject();
-        if (members.Type is { } type)
+        var buffer = new PooledBufferWriter();
+        try
         {
-            writer.WriteString(JsonNames.Type, type);
+            using var writer = new Utf8JsonWriter(buffer);
+            Write(writer, problem, status, details, serializerOptions);
+            return buffer;
         }
-
-        if (members.Title is { } title)
+        catch
         {
-            writer.WriteString(JsonNames.Title, title);
+            buffer.Dispose();
+            throw;
         }
-
-        writer.WriteNumber(JsonNames.Status, members.Status);
-        if (members.Detail is { } detail)
-        {
-            writer.WriteString(JsonNames.Detail, detail);
-        }
-
-        writer.WriteString(JsonNames.Instance, instance);
-        writer.WriteString(JsonNames.TraceId, traceId);
-        WriteEnd(writer, details);
     }
 
     /// <summary>
@@ -160,12 +133,12 @@ internal static class ProblemJsonWriter
         writer.WriteString(JsonNames.Message, SafeExceptionText.Message(exception));
         writer.WriteString(JsonNames.StackTrace, SafeExceptionText.StackTrace(exception));
 
-        if (depth < MaxInnerExceptionDepth)
+        if (depth < SafeExceptionText.MaxInnerExceptionDepth)
         {
             if (exception is AggregateException aggregate)
             {
                 writer.WriteStartArray(JsonNames.InnerExceptions);
-                var count = Math.Min(aggregate.InnerExceptions.Count, MaxAggregateInnerExceptions);
+                var count = Math.Min(aggregate.InnerExceptions.Count, SafeExceptionText.MaxAggregateInnerExceptions);
                 for (var i = 0; i < count; i++)
                 {
                     WriteException(writer, aggregate.InnerExceptions[i], depth + 1);

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ErrorHandling.AspNetCore;
+
+/// <summary>
+/// The stages of one failure, in order, each run once: classification (<see cref="ExceptionClassifier"/>), the
+/// app's exception handlers, the problem (<see cref="ProblemDetailsBuilder"/>), reporting
+/// (<see cref="FailureReporter"/>), the response (<see cref="ErrorResponseWriter"/>), and the minimal 500 when
+/// the handler itself fails.
+/// </summary>
+internal sealed class FailureHandler
+{
+    private readonly Func<HttpContext, Exception, bool>? _passThrough;
+    private readonly bool _reportHandledExceptions;
+    private readonly ExceptionClassifier _classifier;
+    private readonly ExceptionHandlerRunner _exceptionHandlers;
+    private readonly ProblemDetailsBuilder _problems;
+    private readonly FailureReporter _reporter;
+    private readonly ErrorResponseWriter _responses;
+
+    public FailureHandler(GlobalErrorHandlerOptions options, IServiceProvider services)
+    {
+        var includeDetails = options.IncludesExceptionDetails(services.GetRequiredService<IHostEnvironment>());
+        var timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var requestEcho = new RequestEcho(options);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(Log.CategoryName);
+        var frameworkCustomization = services.GetRequiredService<IOptions<ProblemDetailsOptions>>().Value.CustomizeProblemDetails;
+        var serializerOptions = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+
+        _passThrough = options.PassThrough;
+        _reportHandledExceptions = options.LogExceptionsHandledByExceptionHandlers;
+        _classifier = new ExceptionClassifier(options.ResolveTypeMappings(), options.PredicateMappings);
+        _problems = new ProblemDetailsBuilder(includeDetails, options.GenericDetail, frameworkCustomization, options.CustomizeProblemDetails);
+        _reporter = new FailureReporter(
+            new FailureLog(logger, options, requestEcho, timeProvider),
+            requestEcho.QueryRedactor,
+            timeProvider,
+            services.GetRequiredService<ErrorHandlerMetrics>(),
+            services.GetServices<IRequestFailureObserver>());
+        _responses = new ErrorResponseWriter(options, includeDetails, requestEcho, serializerOptions);
+        _exceptionHandlers = new ExceptionHandlerRunner(services.GetServices<IExceptionHandler>(), _responses);
+    }
+
+    /// <summary>Handles an exception the rest of the pipeline threw. Rethrows only what <see cref="GlobalErrorHandlerOptions.PassThrough"/> chooses.</summary>
+    public Task HandleExceptionAsync(HttpContext context, Exception exception)
+    {
+        var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
+        if (_passThrough is not null)
+        {
+            bool passThrough;
+            try
+            {
+                passThrough = _passThrough(context, exception);
+            }
+            catch (Exception handlerException)
+            {
+                return FailAsync(context, exception, handlerException, traceId);
+            }
+
+            if (passThrough)
+            {
+                // Rethrown as it was: the outer middleware that owns this exception sees its original stack.
+                ExceptionDispatchInfo.Throw(exception);
+            }
+        }
+
+        var response = context.Response;
+        if (ExceptionClassifier.IsClientAbort(context, exception))
+        {
+            if (!response.HasStarted)
+            {
+                response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            }
+
+            _reporter.ReportRequestFailure(context, exception, response.StatusCode, LogLevel.Debug, traceId, FailureOutcome.Aborted);
+            return Task.CompletedTask;
+        }
+
+        if (response.HasStarted)
+        {
+            // Nothing can be written any more; aborting makes the client see an incomplete response instead of
+            // a truncated one that looks complete. Rethrowing would only make the server log it a second time.
+            _reporter.ReportRequestFailure(context, exception, response.StatusCode, LogLevel.Error, traceId, FailureOutcome.ResponseStarted);
+            context.Abort();
+            return Task.CompletedTask;
+        }
+
+        return RespondAsync(context, exception, traceId);
+    }
+
+    private async Task RespondAsync(HttpContext context, Exception exception, string traceId)
+    {
+        ExceptionClassification classification;
+        ProblemDetails problem;
+        try
+        {
+            classification = _classifier.Classify(exception);
+            if (await _exceptionHandlers.TryHandleAsync(context, exception, classification.StatusCode).ConfigureAwait(false))
+            {
+                if (_reportHandledExceptions)
+                {
+                    _reporter.ReportRequestFailure(context, exception, context.Response.StatusCode, classification.LogLevel, traceId, FailureOutcome.Handled);
+                }
+
+                return;
+            }
+
+            problem = _problems.ForException(context, exception, classification, traceId);
+        }
+        catch (Exception handlerException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            await FailAsync(context, exception, handlerException, traceId).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception)
+        {
+            // The client went away while an exception handler or a callback ran: nobody is left to answer, and
+            // nothing may escape to the server.
+            _reporter.ReportRequestFailure(context, exception, context.Response.StatusCode, LogLevel.Debug, traceId, FailureOutcome.Aborted);
+            return;
+        }
+
+        var statusCode = problem.Status ?? classification.StatusCode;
+        _reporter.ReportRequestFailure(context, exception, statusCode, classification.LogLevel, traceId, FailureOutcome.Handled);
+        await WriteAsync(context, problem, statusCode, exception, reset: true, traceId).ConfigureAwait(false);
+    }
+
+    /// <summary>Gives an error response that ended without a body the problem body of its status.</summary>
+    public async Task RespondToEmptyResponseAsync(HttpContext context)
+    {
+        var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
+        ProblemDetails problem;
+        try
+        {
+            problem = _problems.ForStatus(context, context.Response.StatusCode, traceId);
+        }
+        catch (Exception handlerException)
+        {
+            // There is no exception event to follow here; the response stays as the app left it.
+            _reporter.ReportHandlerFailure(context, handlerException, context.Response.StatusCode, traceId);
+            return;
+        }
+
+        await WriteAsync(context, problem, context.Response.StatusCode, exception: null, reset: false, traceId).ConfigureAwait(false);
+    }
+
+    private async Task WriteAsync(HttpContext context, ProblemDetails problem, int statusCode, Exception? exception, bool reset, string traceId)
+    {
+        try
+        {
+            if (reset)
+            {
+                _responses.Reset(context.Response, statusCode);
+            }
+
+            await _responses.WriteProblemAsync(context, problem, statusCode, exception).ConfigureAwait(false);
+        }
+        catch (Exception handlerException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            var response = context.Response;
+            if (!reset)
+            {
+                // An empty error response had no exception event to follow: it stays as the app left it.
+                _reporter.ReportHandlerFailure(context, handlerException, response.StatusCode, traceId);
+                if (response.HasStarted)
+                {
+                    context.Abort();
+                }
+
+                return;
+            }
+
+            _reporter.ReportHandlerFailure(context, handlerException, response.HasStarted ? response.StatusCode : StatusCodes.Status500InternalServerError, traceId);
+            await _responses.WriteFallbackAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The client went away while the error response was being written: nobody is left to answer, and
+            // the failure itself has been reported.
+        }
+    }
+
+    private async Task FailAsync(HttpContext context, Exception exception, Exception handlerException, string traceId)
+    {
+        _reporter.ReportRequestFailure(context, exception, StatusCodes.Status500InternalServerError, LogLevel.Error, traceId, FailureOutcome.Handled);
+        var response = context.Response;
+        _reporter.ReportHandlerFailure(context, handlerException, response.HasStarted ? response.StatusCode : StatusCodes.Status500InternalServerError, traceId);
+        await _responses.WriteFallbackAsync(context).ConfigureAwait(false);
+    }
+}
