@@ -102,7 +102,7 @@ internal sealed class FailureHandler
         ProblemDetails problem;
         try
         {
-            classification = _classifier.Classify(exception);
+            classification = _classifier.Classify(context, exception);
             if (await _exceptionHandlers.TryHandleAsync(context, exception, classification.StatusCode).ConfigureAwait(false))
             {
                 if (_reportHandledExceptions)

@@ -1,4 +1,5 @@
 using ErrorHandling.AspNetCore;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,9 @@ public static class GlobalErrorHandlerServiceCollectionExtensions
     /// <summary>
     /// Adds the services of the global error handler, with options bound from the
     /// <c>GlobalErrorHandler</c> configuration section when it exists and validated when the host
-    /// starts. Add the middleware with <c>app.UseGlobalErrorHandler()</c>.
+    /// starts. Add the middleware with <c>app.UseGlobalErrorHandler()</c>. Problems the framework writes through
+    /// <c>IProblemDetailsService</c> (<c>UseStatusCodePages()</c> with <c>AddProblemDetails()</c>, minimal API
+    /// validation) are then answered with the handler's HTML page when the request prefers <c>text/html</c>.
     /// </summary>
     /// <param name="services">The <see cref="IServiceCollection"/> to add the services to.</param>
     /// <returns>The <paramref name="services"/>, for chaining.</returns>
@@ -28,6 +31,14 @@ public static class GlobalErrorHandlerServiceCollectionExtensions
             ServiceDescriptor.Singleton<IConfigureOptions<GlobalErrorHandlerOptions>, GlobalErrorHandlerOptionsSetup>());
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<GlobalErrorHandlerOptions>, GlobalErrorHandlerOptionsValidator>());
+
+        // The problem details service asks its writers in registration order; first in the collection, the HTML
+        // page answers browsers whether AddProblemDetails() or MVC was added before or after this call.
+        if (!services.Any(static d => d.ServiceType == typeof(IProblemDetailsWriter) && d.ImplementationType == typeof(HtmlProblemDetailsWriter)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, HtmlProblemDetailsWriter>());
+        }
+
         return services;
     }
 

@@ -1,15 +1,20 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// Decides the status and log level of an exception: a client abort first; then the predicate mappings, in the
-/// order they were added; then the most derived mapped type; then the built-in defaults
-/// (<see cref="BadHttpRequestException"/> keeps its status; everything else is a 500).
+/// Decides the status and log level of an exception: the predicate mappings, in the order they were added; then
+/// the type mappings of every form, most derived type first (a problem factory that returns <see langword="null"/>
+/// passes to the next less derived one); then the built-in defaults — <see cref="BadHttpRequestException"/> keeps
+/// its status, a DataAnnotations <see cref="ValidationException"/> is a 400 validation problem, a
+/// <see cref="ProblemDetailsException"/> is its problem — and everything else is a 500. A client abort is decided
+/// before any of this, by <see cref="IsClientAbort"/>.
 /// </summary>
 internal sealed class ExceptionClassifier
 {
@@ -19,7 +24,7 @@ internal sealed class ExceptionClassifier
 
     private readonly FrozenDictionary<Type, ExceptionMapping> _typeMappings;
     private readonly (Func<Exception, bool> Predicate, ExceptionMapping Mapping)[] _predicateMappings;
-    private readonly ConcurrentDictionary<Type, ExceptionMapping?> _mappingByThrownType = new();
+    private readonly ConcurrentDictionary<Type, ExceptionMapping[]> _mappingsByThrownType = new();
 
     public ExceptionClassifier(
         IReadOnlyDictionary<Type, ExceptionMapping> typeMappings,
@@ -36,22 +41,31 @@ internal sealed class ExceptionClassifier
     public static bool IsClientAbort(HttpContext context, Exception exception) =>
         exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested;
 
-    public ExceptionClassification Classify(Exception exception)
+    /// <summary>
+    /// Classifies an exception. Throws when an app's selector or factory throws or gives a status outside
+    /// 100–599: that is a failure of the handler, not of the request.
+    /// </summary>
+    public ExceptionClassification Classify(HttpContext context, Exception exception)
     {
         var unwrapped = Unwrap(exception);
-        if (FindMapping(unwrapped) is { } mapping)
+        if (Match(context, unwrapped) is { } classification)
         {
-            return new ExceptionClassification(mapping.StatusCode, mapping.EffectiveLogLevel, mapping, unwrapped);
+            return classification;
         }
 
-        if (!ReferenceEquals(unwrapped, exception) && FindMapping(exception) is { } wrapperMapping)
+        if (!ReferenceEquals(unwrapped, exception) && Match(context, exception) is { } wrapperClassification)
         {
-            return new ExceptionClassification(wrapperMapping.StatusCode, wrapperMapping.EffectiveLogLevel, wrapperMapping, exception);
+            return wrapperClassification;
         }
 
-        return unwrapped is BadHttpRequestException badRequest
-            ? new ExceptionClassification(badRequest.StatusCode, LogLevel.Information, null, unwrapped)
-            : new ExceptionClassification(StatusCodes.Status500InternalServerError, LogLevel.Error, null, unwrapped);
+        return unwrapped switch
+        {
+            BadHttpRequestException badRequest => new(badRequest.StatusCode, LogLevel.Information, null, unwrapped),
+            ValidationException validation => new(
+                StatusCodes.Status400BadRequest, LogLevel.Information, null, unwrapped, ValidationErrors: ErrorsOf(validation)),
+            ProblemDetailsException { ProblemDetails: var problem } => Authored(null, unwrapped, problem),
+            _ => new(StatusCodes.Status500InternalServerError, LogLevel.Error, null, unwrapped),
+        };
     }
 
     private static Exception Unwrap(Exception exception)
@@ -74,13 +88,13 @@ internal sealed class ExceptionClassifier
         return exception;
     }
 
-    private ExceptionMapping? FindMapping(Exception exception)
+    private ExceptionClassification? Match(HttpContext context, Exception exception)
     {
         foreach (var (predicate, mapping) in _predicateMappings)
         {
             if (predicate(exception))
             {
-                return mapping;
+                return new(mapping.StatusCode, mapping.LogLevelFor(mapping.StatusCode), mapping, exception);
             }
         }
 
@@ -89,17 +103,72 @@ internal sealed class ExceptionClassifier
             return null;
         }
 
-        return _mappingByThrownType.GetOrAdd(exception.GetType(), static (type, mappings) =>
+        foreach (var mapping in MappingsOf(exception.GetType()))
         {
+            if (mapping.ProblemFactory is { } factory)
+            {
+                if (factory(context, exception) is { } problem)
+                {
+                    return Authored(mapping, exception, problem);
+                }
+
+                continue;
+            }
+
+            var statusCode = mapping.StatusSelector is { } selector ? CheckedStatus(selector(exception)) : mapping.StatusCode;
+            var errors = mapping.ValidationErrors?.Invoke(exception)
+                ?? (mapping.ValidationErrors is null ? null : throw new InvalidOperationException("A validation errors selector returned null."));
+            return new(statusCode, mapping.LogLevelFor(statusCode), mapping, exception, ValidationErrors: errors);
+        }
+
+        return null;
+    }
+
+    // The mapped types of a thrown type and its base types, most derived first, found once per thrown type.
+    private ExceptionMapping[] MappingsOf(Type thrownType) =>
+        _mappingsByThrownType.GetOrAdd(thrownType, static (type, mappings) =>
+        {
+            var found = new List<ExceptionMapping>();
             for (var current = type; current is not null; current = current.BaseType)
             {
                 if (mappings.TryGetValue(current, out var mapping))
                 {
-                    return mapping;
+                    found.Add(mapping);
                 }
             }
 
-            return null;
+            return [.. found];
         }, _typeMappings);
+
+    private static ExceptionClassification Authored(ExceptionMapping? mapping, Exception exception, ProblemDetails problem)
+    {
+        var statusCode = CheckedStatus(problem.Status ?? StatusCodes.Status500InternalServerError);
+        var level = statusCode is >= 400 and < 500 ? LogLevel.Warning : LogLevel.Error;
+        return new(statusCode, mapping?.LogLevel ?? level, mapping, exception, AuthoredProblem: problem);
     }
+
+    private static Dictionary<string, string[]> ErrorsOf(ValidationException exception)
+    {
+        var result = exception.ValidationResult;
+        var message = result.ErrorMessage ?? exception.Message;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var named = false;
+        foreach (var member in result.MemberNames)
+        {
+            errors[member] = [message];
+            named = true;
+        }
+
+        if (!named)
+        {
+            errors[string.Empty] = [message];
+        }
+
+        return errors;
+    }
+
+    private static int CheckedStatus(int statusCode) =>
+        statusCode is >= 100 and <= 599
+            ? statusCode
+            : throw new InvalidOperationException($"An exception mapping gave the status {statusCode}, which is not a status code between 100 and 599.");
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 
 namespace ErrorHandling.AspNetCore;
@@ -10,15 +12,26 @@ public sealed class ExceptionMapping
 {
     internal ExceptionMapping(int statusCode) => StatusCode = statusCode;
 
+    internal ExceptionMapping(Func<Exception, int> statusSelector) => StatusSelector = statusSelector;
+
+    internal ExceptionMapping(Func<HttpContext, Exception, ProblemDetails?> problemFactory) => ProblemFactory = problemFactory;
+
+    internal ExceptionMapping(int statusCode, Func<Exception, IDictionary<string, string[]>> validationErrors)
+    {
+        StatusCode = statusCode;
+        ValidationErrors = validationErrors;
+    }
+
     /// <summary>
-    /// Gets the status code of the response.
+    /// Gets the status code of the response, or 0 when the status comes from the exception
+    /// (<see cref="GlobalErrorHandlerOptions.Map{TException}(Func{TException, int})"/>) or from a problem the app builds.
     /// </summary>
     public int StatusCode { get; }
 
     /// <summary>
     /// Gets or sets the <c>title</c> of the problem details.
     /// </summary>
-    /// <value>The default is <see langword="null"/>: the framework's title for <see cref="StatusCode"/>.</value>
+    /// <value>The default is <see langword="null"/>: the framework's title for the status.</value>
     public string? Title { get; set; }
 
     /// <summary>
@@ -29,6 +42,21 @@ public sealed class ExceptionMapping
     /// 5xx status, no <c>detail</c> for a 4xx status.
     /// </value>
     public string? Detail { get; set; }
+
+    /// <summary>
+    /// Gets or sets the <c>type</c> of the problem details, a URI that identifies the kind of problem
+    /// (<c>https://example.com/problems/order-locked</c>). It is written in every environment.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: the framework's default for the status (an RFC 9110 section link).</value>
+    public string? Type { get; set; }
+
+    /// <summary>
+    /// Gets the members added to every problem this mapping produces, in every environment: a stable
+    /// <c>errorCode</c>, a <c>helpUrl</c>. Values other than strings, numbers, booleans and
+    /// <see cref="System.Text.Json.JsonElement"/> are serialized with the app's
+    /// <c>Microsoft.AspNetCore.Http.Json.JsonOptions</c>.
+    /// </summary>
+    public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 
     /// <summary>
     /// Gets or sets the level of the <c>UnhandledException</c> log event.
@@ -48,6 +76,20 @@ public sealed class ExceptionMapping
     /// <value>The default is <see langword="false"/>.</value>
     public bool ExposeMessage { get; set; }
 
-    internal LogLevel EffectiveLogLevel =>
-        LogLevel ?? (StatusCode is >= 400 and < 500 ? Microsoft.Extensions.Logging.LogLevel.Warning : Microsoft.Extensions.Logging.LogLevel.Error);
+    /// <summary>The status from the exception, for <c>Map(Func&lt;TException, int&gt;)</c>.</summary>
+    internal Func<Exception, int>? StatusSelector { get; }
+
+    /// <summary>The app's problem, for <c>Map(Func&lt;HttpContext, TException, ProblemDetails?&gt;)</c>.</summary>
+    internal Func<HttpContext, Exception, ProblemDetails?>? ProblemFactory { get; }
+
+    /// <summary>The validation errors, for <c>MapValidation</c>.</summary>
+    internal Func<Exception, IDictionary<string, string[]>>? ValidationErrors { get; }
+
+    /// <summary>Whether every exception this mapping matches gets <see cref="StatusCode"/>.</summary>
+    internal bool HasFixedStatus => StatusSelector is null && ProblemFactory is null;
+
+    internal LogLevel LogLevelFor(int statusCode) =>
+        LogLevel ?? (ValidationErrors is not null ? Microsoft.Extensions.Logging.LogLevel.Information
+            : statusCode is >= 400 and < 500 ? Microsoft.Extensions.Logging.LogLevel.Warning
+            : Microsoft.Extensions.Logging.LogLevel.Error);
 }

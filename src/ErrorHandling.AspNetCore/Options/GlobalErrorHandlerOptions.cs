@@ -13,7 +13,7 @@ namespace ErrorHandling.AspNetCore;
 /// appended to the defaults; remove defaults in code, for example with
 /// <c>options.RedactedQueryParameters.Clear()</c>. The options are validated when the host starts.
 /// </remarks>
-public sealed class GlobalErrorHandlerOptions
+public sealed partial class GlobalErrorHandlerOptions
 {
     /// <summary>
     /// The name of the configuration section the options are bound from: <c>GlobalErrorHandler</c>.
@@ -188,8 +188,6 @@ public sealed class GlobalErrorHandlerOptions
     /// </value>
     public TimeSpan? ErrorStormWindow { get; set; }
 
-    internal Dictionary<Type, ExceptionMapping> TypeMappings { get; } = [];
-
     /// <summary>Whether responses carry exception details in <paramref name="environment"/>, as <see cref="ExceptionDetails"/> says.</summary>
     internal bool IncludesExceptionDetails(IHostEnvironment environment) => ExceptionDetails switch
     {
@@ -197,100 +195,6 @@ public sealed class GlobalErrorHandlerOptions
         ExceptionDetailsPolicy.Never => false,
         _ => environment.IsDevelopment(),
     };
-
-    /// <summary>
-    /// The type mappings in force: the <see cref="StatusCodes"/> entries whose names resolve, then the mappings
-    /// made in code, which win for the same type.
-    /// </summary>
-    internal Dictionary<Type, ExceptionMapping> ResolveTypeMappings()
-    {
-        var mappings = new Dictionary<Type, ExceptionMapping>();
-        foreach (var (typeName, statusCode) in StatusCodes)
-        {
-            if (ExceptionTypeResolver.TryResolve(typeName, out var type))
-            {
-                mappings[type] = new ExceptionMapping(statusCode);
-            }
-        }
-
-        foreach (var (type, mapping) in TypeMappings)
-        {
-            mappings[type] = mapping;
-        }
-
-        return mappings;
-    }
-
-    internal List<(Func<Exception, bool> Predicate, ExceptionMapping Mapping)> PredicateMappings { get; } = [];
-
-    /// <summary>
-    /// Maps an exception type, and every type derived from it, to a status code. The most derived mapped
-    /// type of an exception wins, whatever the order of the calls; mapping the same type again replaces
-    /// the earlier mapping.
-    /// </summary>
-    /// <typeparam name="TException">The exception type.</typeparam>
-    /// <param name="statusCode">The status code of the response, 100–599.</param>
-    /// <returns>These options, for chaining.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599.</exception>
-    public GlobalErrorHandlerOptions Map<TException>(int statusCode)
-        where TException : Exception =>
-        Map<TException>(statusCode, static _ => { });
-
-    /// <summary>
-    /// Maps an exception type, and every type derived from it, to a status code, with a title, a detail,
-    /// a log level or an exposed message set on the <see cref="ExceptionMapping"/>.
-    /// </summary>
-    /// <typeparam name="TException">The exception type.</typeparam>
-    /// <param name="statusCode">The status code of the response, 100–599.</param>
-    /// <param name="configure">Sets the title, detail, log level or <see cref="ExceptionMapping.ExposeMessage"/>.</param>
-    /// <returns>These options, for chaining.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599.</exception>
-    public GlobalErrorHandlerOptions Map<TException>(int statusCode, Action<ExceptionMapping> configure)
-        where TException : Exception
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        TypeMappings[typeof(TException)] = CreateMapping(statusCode, configure);
-        return this;
-    }
-
-    /// <summary>
-    /// Maps the exceptions a predicate accepts to a status code, for cases a type cannot express (a
-    /// property of the exception, say). Predicates are tried in the order they were added, before the
-    /// type mappings.
-    /// </summary>
-    /// <param name="predicate">Returns <see langword="true"/> for the exceptions to map.</param>
-    /// <param name="statusCode">The status code of the response, 100–599.</param>
-    /// <returns>These options, for chaining.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599.</exception>
-    public GlobalErrorHandlerOptions Map(Func<Exception, bool> predicate, int statusCode) =>
-        Map(predicate, statusCode, static _ => { });
-
-    /// <summary>
-    /// Maps the exceptions a predicate accepts to a status code, with a title, a detail, a log level or an
-    /// exposed message set on the <see cref="ExceptionMapping"/>. Predicates are tried in the order they
-    /// were added, before the type mappings.
-    /// </summary>
-    /// <param name="predicate">Returns <see langword="true"/> for the exceptions to map.</param>
-    /// <param name="statusCode">The status code of the response, 100–599.</param>
-    /// <param name="configure">Sets the title, detail, log level or <see cref="ExceptionMapping.ExposeMessage"/>.</param>
-    /// <returns>These options, for chaining.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599.</exception>
-    public GlobalErrorHandlerOptions Map(Func<Exception, bool> predicate, int statusCode, Action<ExceptionMapping> configure)
-    {
-        ArgumentNullException.ThrowIfNull(predicate);
-        ArgumentNullException.ThrowIfNull(configure);
-        PredicateMappings.Add((predicate, CreateMapping(statusCode, configure)));
-        return this;
-    }
-
-    private static ExceptionMapping CreateMapping(int statusCode, Action<ExceptionMapping> configure)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
-        var mapping = new ExceptionMapping(statusCode);
-        configure(mapping);
-        return mapping;
-    }
 
     // The keys the configuration section may hold: every option that configuration can express. Delegates
     // and mappings in code cannot be written in configuration, so a key naming them is reported as unknown.

@@ -13,6 +13,9 @@ internal sealed class ProblemDetailsBuilder
     /// <summary>The extension member that carries the trace id, the same string as the log event's <c>TraceId</c>.</summary>
     public const string TraceIdKey = "traceId";
 
+    /// <summary>The title of a validation problem, as the framework's <see cref="HttpValidationProblemDetails"/> has it.</summary>
+    public const string ValidationTitle = "One or more validation errors occurred.";
+
     private readonly bool _includeDetails;
     private readonly string _genericDetail;
     private readonly Action<ProblemDetailsContext>? _frameworkCustomization;
@@ -27,14 +30,38 @@ internal sealed class ProblemDetailsBuilder
         _customization = customization;
     }
 
-    /// <summary>The problem for an exception, as its classification and the exception details policy say.</summary>
+    /// <summary>
+    /// The problem for an exception. What the app authored — a mapping's <c>type</c> and extensions, a factory's
+    /// or a <see cref="ProblemDetailsException"/>'s problem, validation errors — is kept in every environment;
+    /// what the exception itself carries (its message) follows the exception details policy.
+    /// </summary>
     public ProblemDetails ForException(HttpContext context, Exception exception, ExceptionClassification classification, string traceId)
     {
         var mapping = classification.Mapping;
-        var detail = _includeDetails || mapping is { ExposeMessage: true }
-            ? SafeExceptionText.Message(classification.MatchedException)
-            : mapping?.Detail ?? GenericDetailFor(classification.StatusCode);
-        var problem = Create(context, classification.StatusCode, mapping?.Title, detail, traceId);
+        ProblemDetails problem;
+        if (classification.AuthoredProblem is { } authored)
+        {
+            problem = Completed(context, Copy(authored), classification.StatusCode, traceId);
+        }
+        else
+        {
+            var detail = _includeDetails || mapping is { ExposeMessage: true }
+                ? SafeExceptionText.Message(classification.MatchedException)
+                : mapping?.Detail ?? GenericDetailFor(classification.StatusCode);
+            problem = classification.ValidationErrors is { } errors
+                ? new HttpValidationProblemDetails(errors) { Title = mapping?.Title ?? ValidationTitle, Detail = detail }
+                : new ProblemDetails { Title = mapping?.Title, Detail = detail };
+            problem.Type = mapping?.Type;
+            problem = Completed(context, problem, classification.StatusCode, traceId);
+            if (mapping is not null)
+            {
+                foreach (var (name, value) in mapping.Extensions)
+                {
+                    problem.Extensions[name] = value;
+                }
+            }
+        }
+
         Customize(context, exception, problem);
         return problem;
     }
@@ -47,19 +74,38 @@ internal sealed class ProblemDetailsBuilder
         return problem;
     }
 
-    private static ProblemDetails Create(HttpContext context, int statusCode, string? title, string? detail, string traceId)
+    private static ProblemDetails Create(HttpContext context, int statusCode, string? title, string? detail, string traceId) =>
+        Completed(context, new ProblemDetails { Title = title, Detail = detail }, statusCode, traceId);
+
+    // Fills in what a problem leaves out: the status, the framework's type and title for it, instance, traceId.
+    private static ProblemDetails Completed(HttpContext context, ProblemDetails problem, int statusCode, string traceId)
     {
         var (defaultType, defaultTitle) = ProblemTypeDefaults.For(statusCode);
-        var problem = new ProblemDetails
-        {
-            Status = statusCode,
-            Type = defaultType,
-            Title = title ?? defaultTitle,
-            Detail = detail,
-            Instance = (context.Request.PathBase + context.Request.Path).ToString(),
-        };
-        problem.Extensions[TraceIdKey] = traceId;
+        problem.Status ??= statusCode;
+        problem.Type ??= defaultType;
+        problem.Title ??= defaultTitle;
+        problem.Instance ??= (context.Request.PathBase + context.Request.Path).ToString();
+        problem.Extensions.TryAdd(TraceIdKey, traceId);
         return problem;
+    }
+
+    // The app's problem may be a shared instance (a static one, an exception thrown twice): it is never changed.
+    private static ProblemDetails Copy(ProblemDetails source)
+    {
+        var copy = source is HttpValidationProblemDetails validation
+            ? new HttpValidationProblemDetails(validation.Errors)
+            : new ProblemDetails();
+        copy.Type = source.Type;
+        copy.Title = source.Title;
+        copy.Status = source.Status;
+        copy.Detail = source.Detail;
+        copy.Instance = source.Instance;
+        foreach (var (name, value) in source.Extensions)
+        {
+            copy.Extensions[name] = value;
+        }
+
+        return copy;
     }
 
     private string? GenericDetailFor(int statusCode) => statusCode >= 500 ? _genericDetail : null;

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -63,7 +65,7 @@ internal static class HtmlErrorPageWriter
         var page = new PooledBufferWriter();
         try
         {
-            Write(page, problem.Status ?? status, problem.Title, problem.Detail, TraceIdOf(problem), exceptionDetails);
+            Write(page, problem, problem.Status ?? status, exceptionDetails);
             return page;
         }
         catch
@@ -78,8 +80,9 @@ internal static class HtmlErrorPageWriter
             ? value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture)
             : null;
 
-    private static void Write(PooledBufferWriter page, int status, string? title, string? detail, string? traceId, Exception? exceptionDetails)
+    private static void Write(PooledBufferWriter page, ProblemDetails problem, int status, Exception? exceptionDetails)
     {
+        var (title, detail, traceId) = (problem.Title, problem.Detail, TraceIdOf(problem));
         var reasonPhrase = ReasonPhrases.GetReasonPhrase(status);
         var heading = string.IsNullOrEmpty(title) ? (reasonPhrase.Length != 0 ? reasonPhrase : "Error") : title;
         var statusText = reasonPhrase.Length != 0
@@ -104,7 +107,24 @@ internal static class HtmlErrorPageWriter
         Element(page, "<dt>Status</dt><dd>"u8, statusText, "</dd>\n"u8);
         Element(page, "<dt>Trace id</dt><dd><code>"u8, traceId, "</code></dd>\n"u8);
 
+        foreach (var (name, value) in problem.Extensions)
+        {
+            if (name != ProblemDetailsBuilder.TraceIdKey)
+            {
+                Raw(page, "<dt>"u8);
+                Text(page, name);
+                Raw(page, "</dt><dd>"u8);
+                Text(page, TextOf(value));
+                Raw(page, "</dd>\n"u8);
+            }
+        }
+
         Raw(page, "</dl>\n"u8);
+        if (problem is HttpValidationProblemDetails { Errors.Count: > 0 } validation)
+        {
+            WriteValidationErrors(page, validation.Errors);
+        }
+
         if (exceptionDetails is not null)
         {
             Raw(page, "<section aria-labelledby=\"exception-details\">\n<h2 id=\"exception-details\">Exception details</h2>\n"u8);
@@ -175,6 +195,34 @@ internal static class HtmlErrorPageWriter
             WriteException(page, inner, string.Create(CultureInfo.InvariantCulture, $"Inner exception (level {level})"), level);
         }
     }
+
+    private static void WriteValidationErrors(PooledBufferWriter page, IDictionary<string, string[]> errors)
+    {
+        Raw(page, "<section aria-labelledby=\"validation-errors\">\n<h2 id=\"validation-errors\">Validation errors</h2>\n<dl>\n"u8);
+        foreach (var (field, messages) in errors)
+        {
+            Raw(page, "<dt>"u8);
+            Text(page, field.Length == 0 ? "(the request as a whole)" : field);
+            Raw(page, "</dt><dd><ul>"u8);
+            foreach (var message in messages)
+            {
+                Element(page, "<li>"u8, message, "</li>"u8);
+            }
+
+            Raw(page, "</ul></dd>\n"u8);
+        }
+
+        Raw(page, "</dl>\n</section>\n"u8);
+    }
+
+    private static string TextOf(object? value) => value switch
+    {
+        null => "null",
+        string text => text,
+        JsonElement element => element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText(),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 
     // Nothing at all for a missing value, so the page never shows an empty element.
     private static void Element(PooledBufferWriter page, ReadOnlySpan<byte> open, string? text, ReadOnlySpan<byte> close)

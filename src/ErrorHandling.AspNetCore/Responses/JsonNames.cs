@@ -13,6 +13,7 @@ internal static class JsonNames
     public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
     public static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
     public static readonly JsonEncodedText Instance = JsonEncodedText.Encode("instance");
+    public static readonly JsonEncodedText Errors = JsonEncodedText.Encode("errors");
     public static readonly JsonEncodedText TraceId = JsonEncodedText.Encode("traceId");
     public static readonly JsonEncodedText Exception = JsonEncodedText.Encode("exception");
     public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");

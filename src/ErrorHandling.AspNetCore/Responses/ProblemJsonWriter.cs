@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ErrorHandling.AspNetCore;
@@ -43,6 +44,23 @@ internal static class ProblemJsonWriter
         JsonSerializerOptions serializerOptions)
     {
         WriteStandardMembers(writer, problem.Status ?? status, problem.Type, problem.Title, problem.Detail, problem.Instance);
+        if (problem is HttpValidationProblemDetails validation)
+        {
+            writer.WriteStartObject(JsonNames.Errors);
+            foreach (var (field, messages) in validation.Errors)
+            {
+                writer.WriteStartArray(field);
+                foreach (var message in messages)
+                {
+                    writer.WriteStringValue(message);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
         foreach (var (name, value) in problem.Extensions)
         {
             writer.WritePropertyName(name);

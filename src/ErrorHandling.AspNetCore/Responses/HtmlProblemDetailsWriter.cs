@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace ErrorHandling.AspNetCore;
+
+/// <summary>
+/// Answers the problems the framework writes through <see cref="IProblemDetailsService"/> — <c>UseStatusCodePages()</c>
+/// with <c>AddProblemDetails()</c>, minimal API validation, results that use the service — with the library's HTML
+/// page when the request prefers <c>text/html</c>, so the whole app has one error contract. It is registered ahead
+/// of every other writer, whatever the order of <c>AddProblemDetails()</c>, MVC and <c>AddGlobalErrorHandler()</c>;
+/// JSON clients never reach it and keep the framework's (or the app's) writer. The page shows what the framework
+/// put in the problem and never exception details.
+/// </summary>
+internal sealed class HtmlProblemDetailsWriter(IOptions<GlobalErrorHandlerOptions> options, IOptions<ProblemDetailsOptions> frameworkOptions)
+    : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context) =>
+        options.Value.HtmlErrorPages && ErrorPageNegotiator.PrefersHtml(context.HttpContext.Request.Headers.Accept);
+
+    public async ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        var httpContext = context.HttpContext;
+        var response = httpContext.Response;
+        var problem = context.ProblemDetails;
+        var statusCode = problem.Status ?? response.StatusCode;
+
+        // What the framework's own writer would add before writing: its defaults, the trace id, the app's customization.
+        var (type, title) = ProblemTypeDefaults.For(statusCode);
+        problem.Status ??= statusCode;
+        problem.Type ??= type;
+        problem.Title ??= title;
+        problem.Extensions.TryAdd(ProblemDetailsBuilder.TraceIdKey, Activity.Current?.Id ?? httpContext.TraceIdentifier);
+        frameworkOptions.Value.CustomizeProblemDetails?.Invoke(context);
+
+        using var page = HtmlErrorPageWriter.Render(problem, statusCode, exceptionDetails: null);
+        response.StatusCode = problem.Status ?? statusCode;
+        response.Headers.ContentSecurityPolicy = HtmlErrorPageWriter.ContentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.ContentType = HtmlErrorPageWriter.ContentType;
+        response.ContentLength = page.WrittenCount;
+        await response.Body.WriteAsync(page.WrittenMemory, httpContext.RequestAborted).ConfigureAwait(false);
+    }
+}
