@@ -206,7 +206,9 @@ internal static class HtmlErrorPageWriter
             Raw(page, "</dt><dd><ul>"u8);
             foreach (var message in messages)
             {
-                Element(page, "<li>"u8, message, "</li>"u8);
+                Raw(page, "<li>"u8);
+                Text(page, message);
+                Raw(page, "</li>"u8);
             }
 
             Raw(page, "</ul></dd>\n"u8);

@@ -1,7 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using ErrorHandling.AspNetCore.Tests.Infrastructure;
+using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using static ErrorHandling.AspNetCore.Tests.Shaping.ShapingApp;
 
@@ -159,6 +164,29 @@ public sealed class ProblemShapingTests
         Assert.Equal(2, json.GetProperty("errors").GetProperty("age").GetArrayLength());
         Assert.Equal(environment == "Development", body.Contains("SENTINEL-VALIDATION-MESSAGE", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Information, Assert.Single(HandlerLog.Records(app.Services)).Level);
+    }
+
+    [Fact]
+    public async Task ShapedProblems_EachFailure_IsCountedLikeAnyOther()
+    {
+        await using var app = await TestApp.StartWithHandlerAsync(
+            a =>
+            {
+                a.MapGet("/validation", string () => throw new FieldValidationException(new Dictionary<string, string[]> { ["a"] = ["b"] }));
+                a.MapGet("/problem", string () => throw new ProblemDetailsException(409));
+            },
+            builder => builder.Services.AddGlobalErrorHandler(o => o.MapValidation<FieldValidationException>(e => e.Errors)));
+        using var exceptions = new MetricCollector<long>(app.Services.GetRequiredService<IMeterFactory>(), "ErrorHandling.AspNetCore", "errorhandling.exceptions");
+
+        await app.GetTestClient().GetAsync("/validation");
+        await app.GetTestClient().GetAsync("/problem");
+
+        var measurements = exceptions.GetMeasurementSnapshot();
+        Assert.Equal(2, measurements.Count);
+        Assert.Equal(400, measurements[0].Tags["http.response.status_code"]);
+        Assert.Equal(typeof(FieldValidationException).FullName, measurements[0].Tags["error.type"]);
+        Assert.Equal(409, measurements[1].Tags["http.response.status_code"]);
+        Assert.All(measurements, m => Assert.Equal("handled", m.Tags["errorhandling.result"]));
     }
 
     [Fact]
