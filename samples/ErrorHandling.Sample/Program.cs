@@ -1,6 +1,7 @@
 using System.Globalization;
 using ErrorHandling.Sample;
 using ErrorHandling.Sample.Errors;
+using ErrorHandling.Sample.Shaping;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -37,6 +38,7 @@ builder.Services.AddSerilog(
     writeToProviders: exportsOtlp);
 
 builder.Services.AddControllers();
+builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<PaymentDeclinedExceptionHandler>();
 builder.Services.AddGlobalErrorHandler(options =>
 {
@@ -52,14 +54,19 @@ builder.Services.AddGlobalErrorHandler(options =>
     };
     options.PassThrough = static (_, exception) => exception is MaintenanceModeException;
     options.WriteProblemDetailsForEmptyResponses = true;
+    ShapingEndpoints.MapShapedProblems(options);
 });
 
 var app = builder.Build();
 
 app.UseMiddleware<MaintenanceModeMiddleware>();
 app.UseGlobalErrorHandler();
+app.UseWhen(
+    context => context.Request.Path.StartsWithSegments("/status-pages"),
+    branch => branch.UseStatusCodePages());
 app.MapControllers();
 app.MapSampleEndpoints();
+app.MapShapingEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(
     $"ErrorHandling sample ({app.Environment.EnvironmentName}) listening on {string.Join(", ", app.Urls)}; open / for the failing endpoints."));

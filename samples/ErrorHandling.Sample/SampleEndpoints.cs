@@ -1,4 +1,5 @@
 using ErrorHandling.Sample.Errors;
+using ErrorHandling.Sample.Shaping;
 
 namespace ErrorHandling.Sample;
 
@@ -26,7 +27,7 @@ internal static class SampleEndpoints
 
     public static WebApplication MapSampleEndpoints(this WebApplication app)
     {
-        app.MapGet("/", () => Results.Content(RootPage.Render(All), "text/html; charset=utf-8"));
+        app.MapGet("/", () => Results.Content(RootPage.Render([.. All, .. ShapingEndpoints.All]), "text/html; charset=utf-8"));
         app.MapGet("/ok", () => Results.Ok(new { status = "ok" }));
         app.MapGet("/throw", string () => throw new InvalidOperationException("Something went wrong in /throw."));
         app.MapGet("/throw/inner", string () =>
