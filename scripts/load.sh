@@ -1,142 +1,339 @@
 #!/usr/bin/env bash
-# Loopback load test: requests per second of a succeeding and a failing endpoint with no handler,
-# the framework's UseExceptionHandler() + AddProblemDetails(), and UseGlobalErrorHandler() (plus
-# error-storm mode with logging on), logging off and on (JSON console logger to /dev/null).
+# Loopback load test: requests per second of a succeeding (/ok) and a failing (/fail) endpoint on Kestrel
+# with no handler, the framework's UseExceptionHandler() + AddProblemDetails(), UseGlobalErrorHandler(),
+# and UseGlobalErrorHandler() with ErrorStormWindow; logging off, through the framework's JSON console
+# logger, and through Serilog's compact JSON formatter (stdout to /dev/null in both).
 #
-# Every server runs at once on 127.0.0.1, each mode on its own port; the wrk runs are interleaved,
-# round after round, in a rotating order, so drift in the machine's speed hits every mode alike.
-# Prints the median requests/s of each mode and the medians of the per-round (paired) ratios.
+# One server runs at a time, pinned to one core (SERVER_CPU) while wrk is pinned to the other (WRK_CPU),
+# so the server owns its core while it is measured. Each round starts every server once, in an order that
+# rotates from round to round so drift in the machine's speed hits every mode alike: start, warm up both
+# endpoints, measure both, stop. The summary is the median requests/s of each mode and the medians of the
+# per-round (paired) ratios.
 #
-#   scripts/load.sh                      # 5 rounds of 3 s runs, about 6 minutes on 2 cores
-#   ROUNDS=7 DURATION=5 scripts/load.sh  # longer
+# Writes, under OUT_DIR (docs/performance):
+#   load-raw.csv      every measured wrk run
+#   load-results.csv  the summary: per logging, endpoint and mode, median/min/max requests/s and ratios
+#   load.png          the chart (tests/ErrorHandling.AspNetCore.LoadChart)
+# and prints the summary as a markdown table.
 #
-# Only loopback addresses are used. The script stops the servers it started when it exits.
+#   scripts/load.sh                          # 5 rounds of 5 s runs, about 15 minutes
+#   ROUNDS=7 DURATION=10 scripts/load.sh     # longer
+#   ROUNDS=1 DURATION=2 WARMUP=1 OUT_DIR=/tmp/load scripts/load.sh   # smoke run
+#   scripts/load.sh --chart-only             # table and chart again from OUT_DIR/load-results.csv
+#
+# Knobs (environment): ROUNDS (5), DURATION (5, seconds per measured wrk run), WARMUP (2, seconds per
+# endpoint before measuring), CONNECTIONS (32), PORT (5310), SERVER_CPU (1), WRK_CPU (0),
+# OUT_DIR (docs/performance).
+#
+# Only 127.0.0.1 is used. The script stops the server it started when it exits, however it exits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+usage() {
+    sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+}
+
+chart_only=false
+case "${1:-}" in
+    "") ;;
+    --chart-only) chart_only=true ;;
+    -h | --help)
+        usage
+        exit 0
+        ;;
+    *)
+        usage >&2
+        exit 2
+        ;;
+esac
+
 ROUNDS=${ROUNDS:-5}
-DURATION=${DURATION:-3}
+DURATION=${DURATION:-5}
+WARMUP=${WARMUP:-2}
 CONNECTIONS=${CONNECTIONS:-32}
-BASE_PORT=${BASE_PORT:-5310}
-RAW=${RAW:-$(mktemp)}
+PORT=${PORT:-5310}
+SERVER_CPU=${SERVER_CPU:-1}
+WRK_CPU=${WRK_CPU:-0}
+OUT_DIR=${OUT_DIR:-docs/performance}
 
-# mode:logging for each server; ours-storm only matters when something is logged.
-SERVERS=(none:off framework:off ours:off none:on framework:on ours:on ours-storm:on)
-ENDPOINTS=(ok fail)
+RAW=$OUT_DIR/load-raw.csv
+RESULTS=$OUT_DIR/load-results.csv
+CHART=$OUT_DIR/load.png
 
-if ! command -v wrk > /dev/null; then
-    echo "Installing wrk..."
-    apt-get update -qq && apt-get install -y -qq wrk > /dev/null
+# mode:logging of each server; storm mode only changes what is logged, so it runs with logging on only.
+SERVERS=(
+    none:off framework:off ours:off
+    none:json framework:json ours:json ours-storm:json
+    none:serilog framework:serilog ours:serilog ours-storm:serilog
+)
+
+die() {
+    echo "load.sh: $*" >&2
+    exit 1
+}
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
+
+apt_install() {
+    echo "Installing $*..."
+    { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@" > /dev/null; } \
+        || die "apt-get could not install $*"
+}
+
+# Builds one project quietly, without leaving build servers behind (they would share the cores measured);
+# shows the build's output only when it fails.
+build() {
+    local log
+    log=$(mktemp)
+    if ! dotnet build -c Release "$1" -v quiet -nologo --disable-build-servers > "$log" 2>&1; then
+        cat "$log" >&2
+        rm -f "$log"
+        die "building $1 failed"
+    fi
+    rm -f "$log"
+}
+
+# Prints the summary CSV as a markdown table, one row per logging and endpoint.
+print_table() {
+    awk -F, '
+        function thousands(n,   s, out) {
+            s = sprintf("%.0f", n)
+            out = ""
+            while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }
+            return s out
+        }
+        function cell(key, column) { return (key in row) ? row[key, column] : "" }
+        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+        {
+            key = $col["logging"] SUBSEP $col["endpoint"] SUBSEP $col["mode"]
+            row[key] = 1
+            row[key, "median"] = $col["median_rps"]
+            row[key, "framework"] = $col["ratio_to_framework"]
+            row[key, "none"] = $col["ratio_to_none"]
+            rounds = $col["rounds"]; duration = $col["duration_s"]; connections = $col["connections"]
+        }
+        END {
+            printf "wrk -t1 -c%s -d%ss against one server at a time, each pinned to its own core; %s round%s.\n", connections, duration, rounds, rounds == 1 ? "" : "s"
+            print "Requests/s are medians of the rounds; ratios are medians of the per-round ratios."
+            print ""
+            print "| logging | endpoint | no handler | framework | ours | ours + storm | ours / framework | ours / no handler | ours + storm / framework |"
+            print "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+            split("off json serilog", loggings, " ")
+            label["off"] = "off"; label["json"] = "JSON console"; label["serilog"] = "Serilog (compact JSON)"
+            split("ok fail", endpoints, " ")
+            split("none framework ours ours-storm", modes, " ")
+            for (l = 1; l <= 3; l++) for (e = 1; e <= 2; e++) {
+                base = loggings[l] SUBSEP endpoints[e] SUBSEP
+                if (!((base "framework") in row) && !((base "ours") in row) && !((base "none") in row)) continue
+                line = "| " label[loggings[l]] " | `/" endpoints[e] "` |"
+                for (m = 1; m <= 4; m++) {
+                    v = cell(base modes[m], "median")
+                    line = line " " (v == "" ? "—" : thousands(v)) " |"
+                }
+                split("ours:framework ours:none ours-storm:framework", pairs, " ")
+                for (p = 1; p <= 3; p++) {
+                    split(pairs[p], nd, ":")
+                    v = cell(base nd[1], nd[2])
+                    line = line " " (v == "" ? "—" : sprintf("%.2f", v)) " |"
+                }
+                print line
+            }
+        }
+    ' "$RESULTS"
+}
+
+draw_chart() {
+    if [[ -z $(find /usr/share/fonts \( -name '*.ttf' -o -name '*.otf' \) -print -quit 2> /dev/null) ]]; then
+        apt_install fonts-dejavu-core
+    fi
+    build tests/ErrorHandling.AspNetCore.LoadChart
+    dotnet tests/ErrorHandling.AspNetCore.LoadChart/bin/Release/net10.0/ErrorHandling.AspNetCore.LoadChart.dll \
+        "$RESULTS" "$CHART" || die "drawing the chart failed"
+}
+
+if $chart_only; then
+    [[ -f $RESULTS ]] || die "$RESULTS does not exist; run scripts/load.sh without --chart-only first"
+    print_table
+    echo
+    draw_chart
+    exit 0
 fi
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build -c Release tests/ErrorHandling.AspNetCore.LoadApp -v quiet -nologo > /dev/null
+for knob in ROUNDS DURATION WARMUP CONNECTIONS PORT SERVER_CPU WRK_CPU; do
+    [[ ${!knob} =~ ^[0-9]+$ ]] || die "$knob must be a whole number, not '${!knob}'"
+done
+((ROUNDS >= 1 && ROUNDS <= 100)) || die "ROUNDS must be between 1 and 100"
+((DURATION >= 1 && DURATION <= 600)) || die "DURATION must be between 1 and 600 seconds"
+((WARMUP <= 600)) || die "WARMUP must be at most 600 seconds"
+((CONNECTIONS >= 1)) || die "CONNECTIONS must be at least 1"
+((SERVER_CPU != WRK_CPU)) || die "SERVER_CPU and WRK_CPU must be different cores"
+
+command -v taskset > /dev/null || die "taskset is missing (Debian: apt-get install util-linux)"
+command -v wrk > /dev/null || apt_install wrk
+command -v wrk > /dev/null || die "wrk is missing and could not be installed"
+command -v curl > /dev/null || apt_install curl
+command -v ps > /dev/null || apt_install procps
+for cpu in "$SERVER_CPU" "$WRK_CPU"; do
+    taskset -c "$cpu" true 2> /dev/null || die "cannot pin to CPU $cpu (this process may use: $(taskset -pc $$ | sed 's/.*: //'))"
+done
+
+build tests/ErrorHandling.AspNetCore.LoadApp
 app=tests/ErrorHandling.AspNetCore.LoadApp/bin/Release/net10.0/ErrorHandling.AspNetCore.LoadApp.dll
+url=http://127.0.0.1:$PORT
 
-pids=()
-stop_servers() {
-    for pid in "${pids[@]}"; do
-        kill "$pid" 2> /dev/null || true
-    done
-    for pid in "${pids[@]}"; do
-        wait "$pid" 2> /dev/null || true
-    done
+server_pid=""
+server_log=$(mktemp)
+raw_partial=$(mktemp)
+finished=false
+
+alive() {
+    local state
+    state=$(ps -o stat= -p "$1" 2> /dev/null) || return 1
+    [[ $state != Z* ]]
 }
-trap stop_servers EXIT
 
-port_of() { echo $((BASE_PORT + $1)); }
-
-for i in "${!SERVERS[@]}"; do
-    IFS=: read -r mode logging <<< "${SERVERS[$i]}"
-    ASPNETCORE_ENVIRONMENT=Production dotnet "$app" --mode "$mode" --logging "$logging" --port "$(port_of "$i")" \
-        > /dev/null 2>&1 &
-    pids+=($!)
-done
-
-for i in "${!SERVERS[@]}"; do
-    url="http://127.0.0.1:$(port_of "$i")"
+stop_server() {
+    [[ -n $server_pid ]] || return 0
+    kill -TERM "$server_pid" 2> /dev/null || true
     for _ in $(seq 1 100); do
-        curl -fs -o /dev/null "$url/ok" && break
-        sleep 0.2
+        alive "$server_pid" || break
+        sleep 0.1
     done
-    ok=$(curl -s -o /dev/null -w '%{http_code}' "$url/ok")
-    fail=$(curl -s -o /dev/null -w '%{http_code}' "$url/fail")
-    if [[ $ok != 200 || $fail != 500 ]]; then
-        echo "${SERVERS[$i]} on $url answered /ok $ok and /fail $fail, expected 200 and 500" >&2
-        exit 1
-    fi
-done
+    kill -KILL "$server_pid" 2> /dev/null || true
+    wait "$server_pid" 2> /dev/null || true
+    server_pid=""
+}
 
-# One wrk run; prints requests/s, and fails on socket errors (they would make the numbers meaningless).
+on_exit() {
+    stop_server
+    rm -f "$server_log"
+    if ! $finished && (($(wc -l < "$raw_partial") > 1)); then
+        echo "load.sh: stopped early; the runs measured so far are in $raw_partial" >&2
+    else
+        rm -f "$raw_partial"
+    fi
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+start_server() {
+    local mode=$1 logging=$2 status
+    if curl -s -o /dev/null --max-time 1 "$url/"; then
+        die "something already listens on 127.0.0.1:$PORT; set PORT to a free port"
+    fi
+    ASPNETCORE_ENVIRONMENT=Production taskset -c "$SERVER_CPU" \
+        dotnet "$app" --mode "$mode" --logging "$logging" --port "$PORT" > /dev/null 2> "$server_log" &
+    server_pid=$!
+    for _ in $(seq 1 300); do
+        curl -fs -o /dev/null --max-time 1 "$url/ok" && break
+        alive "$server_pid" || die "the $mode/$logging server exited: $(cat "$server_log")"
+        sleep 0.1
+    done
+    status="$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$url/ok" || true) $(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$url/fail" || true)"
+    [[ $status == "200 500" ]] || die "the $mode/$logging server answered /ok and /fail with $status, expected 200 500"
+    [[ $(taskset -pc "$server_pid" | sed 's/.*: //') == "$SERVER_CPU" ]] || die "the server is not pinned to CPU $SERVER_CPU"
+}
+
+# One wrk run on the other core; prints requests/s. Socket errors, or responses other than the endpoint's
+# (200 for /ok, 500 for every /fail request), would make the number meaningless, so they stop the script.
 run_wrk() {
-    local out
-    out=$(wrk -t1 -c"$CONNECTIONS" -d"$1s" "$2")
-    if grep -q 'Socket errors' <<< "$out"; then
-        echo "wrk reported socket errors for $2:" >&2
-        echo "$out" >&2
+    local seconds=$1 endpoint=$2 out requests non2xx
+    out=$(taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" "$url/$endpoint") || die "wrk failed on /$endpoint"
+    requests=$(awk '/ requests in / { print $1 }' <<< "$out")
+    non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<< "$out")
+    if grep -q 'Socket errors' <<< "$out" \
+        || [[ -z $requests ]] \
+        || [[ $endpoint == ok && -n $non2xx ]] \
+        || [[ $endpoint == fail && $non2xx != "$requests" ]]; then
+        printf 'load.sh: unexpected wrk result on /%s:\n%s\n' "$endpoint" "$out" >&2
         exit 1
     fi
     awk '/^Requests\/sec:/ { print $2 }' <<< "$out"
 }
 
-echo "Warming up ${#SERVERS[@]} servers..."
-for i in "${!SERVERS[@]}"; do
-    for endpoint in "${ENDPOINTS[@]}"; do
-        run_wrk 2 "http://127.0.0.1:$(port_of "$i")/$endpoint" > /dev/null
-    done
-done
-
-: > "$RAW"
 count=${#SERVERS[@]}
+minutes=$(((ROUNDS * count * (2 * WARMUP + 2 * DURATION + 2) + 59) / 60))
+echo "$ROUNDS rounds of $count servers (server on CPU $SERVER_CPU, wrk on CPU $WRK_CPU): about $minutes minutes"
+echo "Load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) (quiet is well below 1)"
+
+echo "round,position,mode,logging,endpoint,requests_per_second,duration_s,connections" > "$raw_partial"
 for round in $(seq 1 "$ROUNDS"); do
     echo "Round $round of $ROUNDS..."
-    for endpoint in "${ENDPOINTS[@]}"; do
-        for k in $(seq 0 $((count - 1))); do
-            i=$(((k + round) % count))
-            IFS=: read -r mode logging <<< "${SERVERS[$i]}"
-            rps=$(run_wrk "$DURATION" "http://127.0.0.1:$(port_of "$i")/$endpoint")
-            echo "$round $logging $endpoint $mode $rps" >> "$RAW"
+    # The endpoints swap order each round too, so neither always runs on a server that has just warmed up.
+    if ((round % 2)); then endpoints=(ok fail); else endpoints=(fail ok); fi
+    for position in $(seq 1 "$count"); do
+        IFS=: read -r mode logging <<< "${SERVERS[$(((position - 1 + round - 1) % count))]}"
+        start_server "$mode" "$logging"
+        if ((WARMUP > 0)); then
+            for endpoint in ok fail; do
+                run_wrk "$WARMUP" "$endpoint" > /dev/null
+            done
+        fi
+        for endpoint in "${endpoints[@]}"; do
+            rps=$(run_wrk "$DURATION" "$endpoint")
+            echo "$round,$position,$mode,$logging,$endpoint,$rps,$DURATION,$CONNECTIONS" >> "$raw_partial"
+            printf '  %-10s %-8s /%-5s %10s requests/s\n' "$mode" "$logging" "$endpoint" "$rps"
         done
+        stop_server
     done
 done
+echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo
-echo "wrk -t1 -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds; requests/s are medians, ratios are medians of per-round ratios"
-echo "(raw: $RAW)"
-awk '
+mkdir -p "$OUT_DIR"
+cp "$raw_partial" "$RAW"
+finished=true
+
+# The summary: per logging, endpoint and mode, the median, slowest and fastest round, and the medians of the
+# per-round ratios to the framework's handler and to no handler (each round's pair measured minutes apart at
+# most, so drift between rounds cancels out of them).
+awk -F, '
     function median(list,   n, a, i, j, t) {
         n = split(list, a, " ")
+        for (i = 1; i <= n; i++) a[i] += 0
         for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
         return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     }
+    function ratio(round_list, l, e, m, d,   n, r, i, list, num, den) {
+        n = split(round_list, r, " ")
+        list = ""
+        for (i = 1; i <= n; i++) {
+            num = r[i] SUBSEP l SUBSEP e SUBSEP m
+            den = r[i] SUBSEP l SUBSEP e SUBSEP d
+            if ((num in value) && (den in value) && value[den] > 0) list = list " " value[num] / value[den]
+        }
+        return list == "" ? "" : sprintf("%.3f", median(list))
+    }
+    NR == 1 { next }
     {
-        rps[$2, $3, $4] = rps[$2, $3, $4] " " $5
-        value[$1, $2, $3, $4] = $5
-        rounds[$1] = 1
+        key = $4 SUBSEP $5 SUBSEP $3
+        rps[key] = rps[key] " " $6
+        n[key]++
+        if (!(key in low) || $6 + 0 < low[key]) low[key] = $6 + 0
+        if (!(key in high) || $6 + 0 > high[key]) high[key] = $6 + 0
+        value[$1, $4, $5, $3] = $6 + 0
+        if (!($1 in seen)) { seen[$1] = 1; rounds = rounds " " $1 }
+        duration = $7; connections = $8
     }
     END {
-        split("none framework ours ours-storm", modes, " ")
-        split("off on", loggings, " ")
+        print "logging,endpoint,mode,rounds,duration_s,connections,median_rps,min_rps,max_rps,ratio_to_framework,ratio_to_none"
+        split("off json serilog", loggings, " ")
         split("ok fail", endpoints, " ")
-        split("ours/framework ours/none ours-storm/framework", pairs, " ")
-        printf "%-8s %-8s %10s %10s %10s %10s %15s %10s %21s\n", "logging", "endpoint", "none", "framework", "ours", "ours-storm", "ours/framework", "ours/none", "ours-storm/framework"
-        for (l = 1; l <= 2; l++) for (e = 1; e <= 2; e++) {
-            line = sprintf("%-8s %-8s", loggings[l], endpoints[e])
-            for (m = 1; m <= 4; m++) {
-                key = loggings[l] SUBSEP endpoints[e] SUBSEP modes[m]
-                line = line sprintf(" %10s", (key in rps) ? sprintf("%.0f", median(rps[key])) : "-")
-            }
-            for (p = 1; p <= 3; p++) {
-                split(pairs[p], nd, "/")
-                list = ""
-                for (r in rounds) {
-                    num = r SUBSEP loggings[l] SUBSEP endpoints[e] SUBSEP nd[1]
-                    den = r SUBSEP loggings[l] SUBSEP endpoints[e] SUBSEP nd[2]
-                    if ((num in value) && (den in value) && value[den] > 0) list = list " " value[num] / value[den]
-                }
-                line = line sprintf(p == 1 ? " %15s" : (p == 2 ? " %10s" : " %21s"), list == "" ? "-" : sprintf("%.2f", median(list)))
-            }
-            print line
+        split("none framework ours ours-storm", modes, " ")
+        for (l = 1; l <= 3; l++) for (e = 1; e <= 2; e++) for (m = 1; m <= 4; m++) {
+            key = loggings[l] SUBSEP endpoints[e] SUBSEP modes[m]
+            if (!(key in rps)) continue
+            printf "%s,%s,%s,%d,%s,%s,%.0f,%.0f,%.0f,%s,%s\n", loggings[l], endpoints[e], modes[m], n[key], duration, connections,
+                median(rps[key]), low[key], high[key],
+                ratio(rounds, loggings[l], endpoints[e], modes[m], "framework"),
+                ratio(rounds, loggings[l], endpoints[e], modes[m], "none")
         }
     }
-' "$RAW"
+' "$RAW" > "$RESULTS"
+
+echo
+print_table
+echo
+echo "Raw runs: $RAW"
+echo "Summary:  $RESULTS"
+draw_chart

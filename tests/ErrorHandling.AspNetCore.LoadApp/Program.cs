@@ -1,10 +1,15 @@
 using ErrorHandling.AspNetCore;
 using ErrorHandling.AspNetCore.LoadApp;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
 
 // The app scripts/load.sh puts under load on 127.0.0.1:
-//   dotnet ErrorHandling.AspNetCore.LoadApp.dll --mode none|framework|ours|ours-storm --logging off|on --port 5310
-// GET /ok succeeds, GET /fail throws. With logging on, the framework's JSON console logger writes to
-// stdout at its usual levels (Microsoft.AspNetCore at Warning, as in the web templates).
+//   dotnet ErrorHandling.AspNetCore.LoadApp.dll --mode none|framework|ours|ours-storm --logging off|json|serilog --port 5310
+// GET /ok succeeds, GET /fail throws. Logging, when on, goes to stdout at the usual levels
+// (Information, Microsoft.AspNetCore at Warning, as in the web templates):
+//   json     the framework's JSON console logger (AddJsonConsole)
+//   serilog  Serilog's console sink with the compact JSON formatter, through Serilog.AspNetCore
 var builder = WebApplication.CreateBuilder(args);
 var mode = builder.Configuration["mode"] ?? "ours";
 var logging = builder.Configuration["logging"] ?? "off";
@@ -12,14 +17,22 @@ var port = builder.Configuration.GetValue("port", 5310);
 
 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 builder.Logging.ClearProviders();
-if (logging == "on")
+switch (logging)
 {
-    builder.Logging.AddJsonConsole();
-    builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-}
-else if (logging != "off")
-{
-    throw new ArgumentException($"--logging must be on or off, not '{logging}'.", nameof(args));
+    case "off":
+        break;
+    case "json":
+        builder.Logging.AddJsonConsole();
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        break;
+    case "serilog":
+        builder.Services.AddSerilog(static logger => logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .WriteTo.Console(new CompactJsonFormatter()));
+        break;
+    default:
+        throw new ArgumentException($"--logging must be off, json or serilog, not '{logging}'.", nameof(args));
 }
 
 switch (mode)
