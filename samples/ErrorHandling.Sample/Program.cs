@@ -6,6 +6,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Events;
 
@@ -57,6 +58,10 @@ builder.Services.AddGlobalErrorHandler(options =>
     ShapingEndpoints.MapShapedProblems(options);
 });
 
+// The OpenAPI document declares the handler's responses on every operation: 500, and 400, 404, 409 and 504 from
+// the mappings above and in appsettings.json.
+builder.Services.AddOpenApi(options => options.AddGlobalErrorHandlerResponses());
+
 var app = builder.Build();
 
 app.UseMiddleware<MaintenanceModeMiddleware>();
@@ -67,6 +72,18 @@ app.UseWhen(
 app.MapControllers();
 app.MapSampleEndpoints();
 app.MapShapingEndpoints();
+if (app.Environment.IsDevelopment())
+{
+    // The document at /openapi/v1.json and a browsable API reference at /scalar; the page loads nothing from
+    // elsewhere (fonts, telemetry, its AI chat).
+    app.MapOpenApi();
+    app.MapScalarApiReference(options =>
+    {
+        options.DefaultFonts = false;
+        options.Telemetry = false;
+        options.Agent = new ScalarAgentOptions { Disabled = true };
+    });
+}
 
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(
     $"ErrorHandling sample ({app.Environment.EnvironmentName}) listening on {string.Join(", ", app.Urls)}; open / for the failing endpoints."));

@@ -3,22 +3,39 @@ using System.Text;
 
 namespace ErrorHandling.Sample;
 
-/// <summary>Renders the sample's index page: a list of links to the demo endpoints.</summary>
+/// <summary>Renders the sample's index page: a list of links to the demo endpoints, then to the API documentation when it is served.</summary>
 internal static class RootPage
 {
-    public static string Render(IEnumerable<(string Path, string Description)> endpoints)
+    public static string Render(
+        IEnumerable<(string Path, string Description)> endpoints,
+        IReadOnlyCollection<(string Path, string Description)> documentation)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>ErrorHandling.AspNetCore sample</title></head><body>");
         html.Append("<h1>ErrorHandling.AspNetCore sample</h1><ul>");
         foreach (var (path, description) in endpoints)
         {
-            html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(path)).Append("\">")
-                .Append(WebUtility.HtmlEncode(path)).Append("</a> — ")
-                .Append(WebUtility.HtmlEncode(description)).Append("</li>");
+            AppendLink(html, path, description);
         }
 
-        html.Append("</ul></body></html>");
+        html.Append("</ul>");
+        if (documentation.Count > 0)
+        {
+            html.Append("<h2>API documentation</h2><ul>");
+            foreach (var (path, description) in documentation)
+            {
+                AppendLink(html, path, description);
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append("</body></html>");
         return html.ToString();
     }
+
+    private static void AppendLink(StringBuilder html, string path, string description) =>
+        html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(path)).Append("\">")
+            .Append(WebUtility.HtmlEncode(path)).Append("</a> — ")
+            .Append(WebUtility.HtmlEncode(description)).Append("</li>");
 }

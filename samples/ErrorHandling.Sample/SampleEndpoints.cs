@@ -25,9 +25,17 @@ internal static class SampleEndpoints
         ("/no-such-page", "an empty 404 from routing, given a problem body"),
     ];
 
+    /// <summary>What the root page links to in Development, where the app serves its OpenAPI document.</summary>
+    public static readonly (string Path, string Description)[] Documentation =
+    [
+        ("/scalar", "the API reference (Scalar): every operation with the error responses the handler declares"),
+        ("/openapi/v1.json", "the OpenAPI document"),
+    ];
+
     public static WebApplication MapSampleEndpoints(this WebApplication app)
     {
-        app.MapGet("/", () => Results.Content(RootPage.Render([.. All, .. ShapingEndpoints.All]), "text/html; charset=utf-8"));
+        var page = RootPage.Render([.. All, .. ShapingEndpoints.All], app.Environment.IsDevelopment() ? Documentation : []);
+        app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/ok", () => Results.Ok(new { status = "ok" }));
         app.MapGet("/throw", string () => throw new InvalidOperationException("Something went wrong in /throw."));
         app.MapGet("/throw/inner", string () =>
@@ -52,8 +60,13 @@ internal static class SampleEndpoints
         app.MapGet("/orders/invalid", string () => throw new ArgumentException("The quantity must be between 1 and 99."));
         app.MapGet("/orders/locked", string () => throw new OrderLockedException(42));
         app.MapGet("/upstream/timeout", string () => throw new TimeoutException("The pricing service did not answer within 5 seconds."));
-        app.MapGet("/payments/declined", string () => throw new PaymentDeclinedException("insufficient funds"));
-        app.MapGet("/maintenance", string () => throw new MaintenanceModeException());
+        // The app's own IExceptionHandler answers 402, which the global error handler cannot know: declared here.
+        app.MapGet("/payments/declined", string () => throw new PaymentDeclinedException("insufficient funds"))
+            .Produces<PaymentDeclinedResponse>(StatusCodes.Status402PaymentRequired);
+        // Its answer comes from the outer middleware, not from the handler: the document says so.
+        app.MapGet("/maintenance", string () => throw new MaintenanceModeException())
+            .WithoutGlobalErrorHandlerResponses()
+            .Produces(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/status/503", () => Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         return app;
     }

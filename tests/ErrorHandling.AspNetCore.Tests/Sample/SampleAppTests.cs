@@ -145,4 +145,67 @@ public sealed class SampleAppTests
             Assert.Contains($"href=\"{path}\"", html, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task OpenApiDocument_Development_DeclaresTheHandlersResponsesOnEveryOperation()
+    {
+        await using var factory = Sample("Development");
+
+        var response = await factory.CreateClient().GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = json.RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/throw", "/orders/missing", "/api/orders/{id}" })
+        {
+            var responses = paths.GetProperty(path).GetProperty("get").GetProperty("responses");
+            foreach (var status in new[] { "400", "404", "409", "500", "504" })
+            {
+                Assert.Equal(
+                    "#/components/schemas/ProblemDetails",
+                    responses.GetProperty(status).GetProperty("content").GetProperty("application/problem+json")
+                        .GetProperty("schema").GetProperty("$ref").GetString());
+            }
+        }
+
+        // Answered by the outer middleware, which the endpoint declares instead.
+        var maintenance = paths.GetProperty("/maintenance").GetProperty("get").GetProperty("responses");
+        Assert.Equal(["200", "503"], maintenance.EnumerateObject().Select(r => r.Name));
+    }
+
+    [Theory]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/scalar/")]
+    public async Task ApiDocumentation_Production_IsNotServed(string path)
+    {
+        await using var factory = Sample("Production");
+
+        var response = await factory.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiReference_Development_IsServed()
+    {
+        await using var factory = Sample("Development");
+
+        var response = await factory.CreateClient().GetAsync("/scalar/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("Development", true)]
+    [InlineData("Production", false)]
+    public async Task RootPage_Requested_LinksTheApiDocumentationInDevelopmentOnly(string environment, bool linked)
+    {
+        await using var factory = Sample(environment);
+
+        var html = await factory.CreateClient().GetStringAsync("/");
+
+        Assert.Equal(linked, html.Contains("href=\"/scalar\"", StringComparison.Ordinal));
+        Assert.Equal(linked, html.Contains("href=\"/openapi/v1.json\"", StringComparison.Ordinal));
+    }
 }

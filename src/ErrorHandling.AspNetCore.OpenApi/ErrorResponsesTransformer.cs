@@ -1,0 +1,211 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+
+namespace ErrorHandling.AspNetCore.OpenApi;
+
+/// <summary>
+/// Declares the handler's error responses on every operation that does not opt out, each pointing to a shared
+/// problem schema by reference, then adds the schemas that those references need to the document's components.
+/// </summary>
+internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, IOpenApiDocumentTransformer
+{
+    // The statuses only change with the options, which are a singleton; resolving the configured type names walks
+    // every loaded assembly, so it is done once rather than for each operation of each document.
+    private volatile DeclaredStatuses? _declared;
+
+    // MVC keeps the metadata that endpoint conventions add (MapControllers().WithoutGlobalErrorHandlerResponses())
+    // on the endpoints only, not on the action descriptors the document is built from; the actions of opted-out
+    // endpoints are gathered once for each version of the endpoint list.
+    private volatile OptedOutActions? _optedOutActions;
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (!IsOptedOut(context.Description.ActionDescriptor, context.ApplicationServices))
+        {
+            DeclareResponses(operation, context.Document, GetStatuses(context.ApplicationServices));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        AddReferencedSchemas(document);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Adds a response for each status that the operation does not declare, directly or through a range.
+    /// </summary>
+    internal static void DeclareResponses(
+        OpenApiOperation operation,
+        OpenApiDocument? document,
+        IReadOnlyList<(int StatusCode, bool IsValidation)> statuses)
+    {
+        var responses = operation.Responses ??= [];
+        foreach (var (statusCode, isValidation) in statuses)
+        {
+            var key = statusCode.ToString(CultureInfo.InvariantCulture);
+            if (responses.ContainsKey(key) || responses.ContainsKey(key[0] + "XX") || responses.ContainsKey(key[0] + "xx"))
+            {
+                continue;
+            }
+
+            var schemaId = isValidation ? ProblemSchemas.ValidationProblemDetailsId : ProblemSchemas.ProblemDetailsId;
+            responses[key] = new OpenApiResponse
+            {
+                // OpenAPI requires a description; the framework uses the reason phrase, and so does this.
+                Description = ReasonPhrases.GetReasonPhrase(statusCode) is { Length: > 0 } phrase ? phrase : "Error",
+                Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                {
+                    [ProblemSchemas.ProblemJsonMediaType] = new OpenApiMediaType
+                    {
+                        Schema = new OpenApiSchemaReference(schemaId, document),
+                    },
+                },
+            };
+        }
+    }
+
+    /// <summary>
+    /// Adds the problem schemas that responses of the document refer to and that its components lack. Done once the
+    /// operations are complete, so that a schema the framework generated for the app's own <c>ProducesProblem</c>
+    /// under the same id is kept rather than replaced or duplicated.
+    /// </summary>
+    internal static void AddReferencedSchemas(OpenApiDocument document)
+    {
+        var (problemDetails, validationProblemDetails) = FindReferences(document);
+        if (problemDetails)
+        {
+            AddSchema(document, ProblemSchemas.ProblemDetailsId, ProblemSchemas.CreateProblemDetails());
+        }
+
+        if (validationProblemDetails)
+        {
+            AddSchema(document, ProblemSchemas.ValidationProblemDetailsId, ProblemSchemas.CreateValidationProblemDetails());
+        }
+    }
+
+    private bool IsOptedOut(ActionDescriptor action, IServiceProvider services) =>
+        HasOptOut(action.EndpointMetadata)
+        || (services.GetService<EndpointDataSource>() is { } endpoints && GetOptedOutActions(endpoints).Contains(action));
+
+    private HashSet<ActionDescriptor> GetOptedOutActions(EndpointDataSource dataSource)
+    {
+        var endpoints = dataSource.Endpoints;
+        var optedOut = _optedOutActions;
+        if (optedOut is null || !ReferenceEquals(optedOut.Endpoints, endpoints))
+        {
+            var actions = new HashSet<ActionDescriptor>();
+            foreach (var endpoint in endpoints)
+            {
+                if (endpoint.Metadata.GetMetadata<ActionDescriptor>() is { } action
+                    && endpoint.Metadata.GetMetadata<WithoutGlobalErrorHandlerResponsesAttribute>() is not null)
+                {
+                    actions.Add(action);
+                }
+            }
+
+            optedOut = new OptedOutActions(endpoints, actions);
+            _optedOutActions = optedOut;
+        }
+
+        return optedOut.Actions;
+    }
+
+    private static bool HasOptOut(IList<object> endpointMetadata)
+    {
+        for (var i = 0; i < endpointMetadata.Count; i++)
+        {
+            if (endpointMetadata[i] is WithoutGlobalErrorHandlerResponsesAttribute)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private IReadOnlyList<(int StatusCode, bool IsValidation)> GetStatuses(IServiceProvider services)
+    {
+        if (services.GetService<GlobalErrorHandlerMarkerService>() is null)
+        {
+            throw new InvalidOperationException(
+                "Unable to find the services of the global error handler, whose responses 'AddGlobalErrorHandlerResponses()' " +
+                "declares in the OpenAPI document. Call 'builder.Services.AddGlobalErrorHandler()' when configuring the " +
+                "services of the application, and 'app.UseGlobalErrorHandler()' first in its pipeline.");
+        }
+
+        var options = services.GetRequiredService<IOptions<GlobalErrorHandlerOptions>>().Value;
+        var declared = _declared;
+        if (declared is null || !ReferenceEquals(declared.Options, options))
+        {
+            declared = new DeclaredStatuses(options, DeclaredErrorResponses.GetStatuses(options));
+            _declared = declared;
+        }
+
+        return declared.Statuses;
+    }
+
+    private static (bool ProblemDetails, bool ValidationProblemDetails) FindReferences(OpenApiDocument document)
+    {
+        var (problemDetails, validationProblemDetails) = (false, false);
+        if (document.Paths is null)
+        {
+            return (problemDetails, validationProblemDetails);
+        }
+
+        foreach (var pathItem in document.Paths.Values)
+        {
+            if (pathItem.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (var operation in pathItem.Operations.Values)
+            {
+                if (operation.Responses is null)
+                {
+                    continue;
+                }
+
+                foreach (var response in operation.Responses.Values)
+                {
+                    if (response.Content is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var mediaType in response.Content.Values)
+                    {
+                        if (mediaType.Schema is OpenApiSchemaReference { Reference.Id: { } id })
+                        {
+                            problemDetails |= id == ProblemSchemas.ProblemDetailsId;
+                            validationProblemDetails |= id == ProblemSchemas.ValidationProblemDetailsId;
+                        }
+                    }
+                }
+            }
+        }
+
+        return (problemDetails, validationProblemDetails);
+    }
+
+    private static void AddSchema(OpenApiDocument document, string id, OpenApiSchema schema)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        document.Components.Schemas.TryAdd(id, schema);
+    }
+
+    private sealed record OptedOutActions(IReadOnlyList<Endpoint> Endpoints, HashSet<ActionDescriptor> Actions);
+
+    private sealed record DeclaredStatuses(GlobalErrorHandlerOptions Options, IReadOnlyList<(int StatusCode, bool IsValidation)> Statuses);
+}
