@@ -2,9 +2,15 @@ using Serilog.Events;
 
 namespace ErrorHandling.AspNetCore.Tests.Infrastructure;
 
-/// <summary>Reads the Microsoft.Extensions.Logging values Serilog keeps on an event.</summary>
+/// <summary>
+/// Reads the Microsoft.Extensions.Logging values Serilog keeps on an event. Shared with the Serilog test
+/// project, which links this file.
+/// </summary>
 public static class LogEventExtensions
 {
+    // HandlerLog.Category; HandlerLog itself is not linked into the Serilog tests (it needs FakeLogCollector).
+    private const string HandlerCategory = "ErrorHandling.AspNetCore.GlobalErrorHandler";
+
     public static int? EventId(this LogEvent logEvent) =>
         logEvent.Properties.TryGetValue("EventId", out var value)
         && value is StructureValue structure
@@ -15,7 +21,12 @@ public static class LogEventExtensions
     /// <summary>Whether the event was written by the global error handler (not by Kestrel or hosting).</summary>
     public static bool IsFromHandler(this LogEvent logEvent) =>
         logEvent.Properties.TryGetValue("SourceContext", out var source)
-        && source is ScalarValue { Value: HandlerLog.Category };
+        && source is ScalarValue { Value: HandlerCategory };
+
+    /// <summary>Whether the event is Serilog's request completion event (<c>UseSerilogRequestLogging()</c>).</summary>
+    public static bool IsRequestCompletion(this LogEvent logEvent) =>
+        logEvent.Properties.TryGetValue("SourceContext", out var source)
+        && source.ToString() == "\"Serilog.AspNetCore.RequestLoggingMiddleware\"";
 
     public static object? Scalar(this LogEvent logEvent, string name) =>
         logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue scalar ? scalar.Value : null;
