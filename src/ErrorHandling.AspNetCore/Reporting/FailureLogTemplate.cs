@@ -86,10 +86,10 @@ internal sealed class FailureLogTemplate
         var text = outcome switch
         {
             FailureOutcome.ResponseStarted =>
-                "{RequestMethod} {RequestPath}{QueryString} failed with {ExceptionType} after the response had started with status {StatusCode}; the connection was aborted. TraceId: {TraceId}, Timestamp: {Timestamp:O}",
+                "{RequestMethod} {RequestPath}{QueryString} failed with {ExceptionType} after the response had started with status {StatusCode}; the connection was aborted ({TraceId})",
             FailureOutcome.Aborted =>
-                "The client aborted {RequestMethod} {RequestPath}{QueryString} ({ExceptionType}); responded {StatusCode}. TraceId: {TraceId}, Timestamp: {Timestamp:O}",
-            _ => "{RequestMethod} {RequestPath}{QueryString} failed with {ExceptionType}; responded {StatusCode} ({TraceId}, {Timestamp:O})",
+                "The client aborted {RequestMethod} {RequestPath}{QueryString} ({ExceptionType}); responded {StatusCode} ({TraceId})",
+            _ => "{RequestMethod} {RequestPath}{QueryString} failed with {ExceptionType}; responded {StatusCode} ({TraceId})",
         };
         List<string> names = ["RequestMethod", "RequestPath", "QueryString", "StatusCode", "TraceId", "Timestamp", "ExceptionType"];
         if (storm)
