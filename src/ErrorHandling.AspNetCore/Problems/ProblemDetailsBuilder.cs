@@ -69,16 +69,16 @@ internal sealed class ProblemDetailsBuilder
     /// <summary>The problem for an error response that ended without a body (a 404 from routing, say).</summary>
     public ProblemDetails ForStatus(HttpContext context, int statusCode, string traceId)
     {
-        var problem = Create(context, statusCode, title: null, GenericDetailFor(statusCode), traceId);
+        var problem = Completed(context, new ProblemDetails { Detail = GenericDetailFor(statusCode) }, statusCode, traceId);
         Customize(context, exception: null, problem);
         return problem;
     }
 
-    private static ProblemDetails Create(HttpContext context, int statusCode, string? title, string? detail, string traceId) =>
-        Completed(context, new ProblemDetails { Title = title, Detail = detail }, statusCode, traceId);
-
-    // Fills in what a problem leaves out: the status, the framework's type and title for it, instance, traceId.
-    private static ProblemDetails Completed(HttpContext context, ProblemDetails problem, int statusCode, string traceId)
+    /// <summary>
+    /// Fills in what a problem leaves out — the status, the framework's type and title for it, <c>instance</c>,
+    /// <c>traceId</c> — and returns it.
+    /// </summary>
+    public static ProblemDetails Completed(HttpContext context, ProblemDetails problem, int statusCode, string traceId)
     {
         var (defaultType, defaultTitle) = ProblemTypeDefaults.For(statusCode);
         problem.Status ??= statusCode;

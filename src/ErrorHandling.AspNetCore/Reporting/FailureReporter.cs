@@ -42,14 +42,21 @@ internal sealed class FailureReporter
     {
         var errorType = TypeName(exception);
         RequestFailure? failure = null;
-        var log = _log.IsEnabled(level);
-        if (log || _observers.Length != 0)
+        try
         {
-            failure = new RequestFailure(context, exception, outcome, level, statusCode, traceId, errorType, _queryRedactor, _timeProvider);
-            if (log)
+            var log = _log.IsEnabled(level);
+            if (log || _observers.Length != 0)
             {
-                _log.Write(failure);
+                failure = new RequestFailure(context, exception, outcome, level, statusCode, traceId, errorType, _queryRedactor, _timeProvider);
+                if (log)
+                {
+                    _log.Write(failure);
+                }
             }
+        }
+        catch (Exception)
+        {
+            // A failing log provider (IsEnabled) or TimeProvider must not cost the client its response.
         }
 
         if (outcome != FailureOutcome.Aborted)

@@ -26,11 +26,7 @@ internal sealed class HtmlProblemDetailsWriter(IOptions<GlobalErrorHandlerOption
         var statusCode = problem.Status ?? response.StatusCode;
 
         // What the framework's own writer would add before writing: its defaults, the trace id, the app's customization.
-        var (type, title) = ProblemTypeDefaults.For(statusCode);
-        problem.Status ??= statusCode;
-        problem.Type ??= type;
-        problem.Title ??= title;
-        problem.Extensions.TryAdd(ProblemDetailsBuilder.TraceIdKey, Activity.Current?.Id ?? httpContext.TraceIdentifier);
+        ProblemDetailsBuilder.Completed(httpContext, problem, statusCode, Activity.Current?.Id ?? httpContext.TraceIdentifier);
         frameworkOptions.Value.CustomizeProblemDetails?.Invoke(context);
 
         using var page = HtmlErrorPageWriter.Render(problem, statusCode, exceptionDetails: null);
