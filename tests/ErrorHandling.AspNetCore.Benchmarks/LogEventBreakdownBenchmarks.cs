@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Console;
+using Serilog;
+using Serilog.Extensions.Logging;
+using Serilog.Formatting.Compact;
+using ILogger = Microsoft.Extensions.Logging.ILogger;
+
+namespace ErrorHandling.AspNetCore.Benchmarks;
+
+/// <summary>
+/// Where a failure's log event spends its time, against the framework's own event for the same failure
+/// (<c>ExceptionHandlerMiddleware</c>'s EventId 1: a constant message and the exception): the parts our side
+/// builds (the request values, the state, the message text, the probe, error-storm mode's decision), the JSON
+/// console formatter alone on one line, and the whole event through the JSON console logger and through
+/// Serilog's compact JSON formatter on the console sink. The console is <see cref="TextWriter.Null"/>, so the
+/// final write is free and everything before it is counted.
+/// </summary>
+[MemoryDiagnoser]
+public class LogEventBreakdownBenchmarks : IDisposable
+{
+    private static readonly Action<ILogger, Exception?> FrameworkEvent = LoggerMessage.Define(
+        LogLevel.Error,
+        new EventId(1, "UnhandledException"),
+        "An unhandled exception has occurred while executing the request.");
+
+    private StringWriter _line = null!;
+    private TextWriter _console = null!;
+    private ServiceProvider _jsonConsoleServices = null!;
+    private ConsoleFormatter _jsonFormatter = null!;
+    private ILogger _frameworkJsonConsole = null!;
+    private ILogger _oursJsonConsole = null!;
+    private SerilogLoggerFactory _serilog = null!;
+    private ILogger _frameworkSerilog = null!;
+    private ILogger _oursSerilog = null!;
+    private DefaultHttpContext _context = null!;
+    private QueryStringRedactor _queryRedactor = null!;
+    private Exception _exception = null!;
+    private RequestFailure _failure = null!;
+    private ErrorStormFilter _errorStorm = null!;
+    private ErrorStormOccurrence _repeat;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        // Before any logger exists: the console logger and sink keep the writer they find when created.
+        _console = Console.Out;
+        Console.SetOut(TextWriter.Null);
+
+        _line = new StringWriter();
+        _jsonConsoleServices = new ServiceCollection().AddLogging(logging => logging.AddJsonConsole()).BuildServiceProvider();
+        _jsonFormatter = _jsonConsoleServices.GetServices<ConsoleFormatter>().Single(f => f.Name == ConsoleFormatterNames.Json);
+        var loggerFactory = _jsonConsoleServices.GetRequiredService<ILoggerFactory>();
+        _frameworkJsonConsole = loggerFactory.CreateLogger("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware");
+        _oursJsonConsole = loggerFactory.CreateLogger("ErrorHandling.AspNetCore.GlobalErrorHandler");
+
+        _serilog = new SerilogLoggerFactory(
+            new Serilog.LoggerConfiguration().WriteTo.Console(new CompactJsonFormatter()).CreateLogger(),
+            dispose: true);
+        _frameworkSerilog = _serilog.CreateLogger("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware");
+        _oursSerilog = _serilog.CreateLogger("ErrorHandling.AspNetCore.GlobalErrorHandler");
+
+        _context = new DefaultHttpContext();
+        _context.Request.Method = HttpMethods.Get;
+        _context.Request.Path = "/orders/42";
+        _context.Request.QueryString = new QueryString("?page=2");
+        _queryRedactor = new QueryStringRedactor(new NamePatternSet(["token"]));
+        _exception = ThrowAndCatch();
+        _failure = CreateFailure();
+        _errorStorm = new ErrorStormFilter(TimeSpan.FromHours(1), TimeProvider.System);
+        _errorStorm.Observe(_exception);
+        _repeat = _errorStorm.Observe(_exception);
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _jsonConsoleServices.Dispose();
+        _serilog.Dispose();
+        _line.Dispose();
+        Console.SetOut(_console);
+        GC.SuppressFinalize(this);
+    }
+
+    [Benchmark(Baseline = true, Description = "framework's event, JSON console")]
+    public void FrameworkJsonConsole() => FrameworkEvent(_frameworkJsonConsole, _exception);
+
+    [Benchmark(Description = "our event, JSON console")]
+    public void OursJsonConsole() => Log(_oursJsonConsole, new FailureLogState(_failure, null, null, null), _exception);
+
+    [Benchmark(Description = "our error-storm repeat, JSON console")]
+    public void OursRepeatJsonConsole() => Log(_oursJsonConsole, new FailureLogState(_failure, _repeat, null, null), null);
+
+    [Benchmark(Description = "framework's event, Serilog compact JSON")]
+    public void FrameworkSerilog() => FrameworkEvent(_frameworkSerilog, _exception);
+
+    [Benchmark(Description = "our event, Serilog compact JSON")]
+    public void OursSerilog() => Log(_oursSerilog, new FailureLogState(_failure, null, null, null), _exception);
+
+    [Benchmark(Description = "our error-storm repeat, Serilog compact JSON")]
+    public void OursRepeatSerilog() => Log(_oursSerilog, new FailureLogState(_failure, _repeat, null, null), null);
+
+    [Benchmark(Description = "JSON console formatter only: framework's line, no exception")]
+    public void FrameworkLineOnly()
+    {
+        _line.GetStringBuilder().Clear();
+        var entry = new LogEntry<FrameworkState>(LogLevel.Error, "Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", new EventId(1, "UnhandledException"), default, null, FrameworkState.Formatter);
+        _jsonFormatter.Write(in entry, null, _line);
+    }
+
+    [Benchmark(Description = "JSON console formatter only: our line, no exception")]
+    public void OursLineOnly()
+    {
+        _line.GetStringBuilder().Clear();
+        var entry = new LogEntry<FailureLogState>(LogLevel.Error, "ErrorHandling.AspNetCore.GlobalErrorHandler", _failure.EventId, new FailureLogState(_failure, _repeat, null, null), null, FailureLogState.Formatter);
+        _jsonFormatter.Write(in entry, null, _line);
+    }
+
+    [Benchmark(Description = "request values (RequestFailure)")]
+    public RequestFailure RequestValues() => CreateFailure();
+
+    [Benchmark(Description = "state with its properties")]
+    public object State() => new FailureLogState(_failure, null, null, null);
+
+    [Benchmark(Description = "state + message text")]
+    public string StateAndMessage() => new FailureLogState(_failure, null, null, null).ToString();
+
+    [Benchmark(Description = "rendering probe")]
+    public string? RenderingProbe() => ExceptionRenderingProbe.FindFailure(_exception);
+
+    [Benchmark(Description = "error-storm decision (fingerprint + window)")]
+    public long ErrorStormDecision() => _errorStorm.Observe(_exception).Count;
+
+    private static void Log(ILogger logger, FailureLogState state, Exception? exception) =>
+        logger.Log(LogLevel.Error, new EventId(1, "UnhandledException"), state, exception, FailureLogState.Formatter);
+
+    private RequestFailure CreateFailure() => new(
+        _context,
+        _exception,
+        FailureOutcome.Handled,
+        LogLevel.Error,
+        StatusCodes.Status500InternalServerError,
+        "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+        "System.InvalidOperationException",
+        _queryRedactor,
+        TimeProvider.System);
+
+    private static Exception ThrowAndCatch()
+    {
+        try
+        {
+            Thrower.Throw().GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+
+        throw new UnreachableException();
+    }
+
+    /// <summary>The state <see cref="LoggerMessage.Define"/> gives an event without parameters: the template only.</summary>
+    private readonly struct FrameworkState : IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        public static readonly Func<FrameworkState, Exception?, string> Formatter = static (_, _) => Message;
+
+        private const string Message = "An unhandled exception has occurred while executing the request.";
+
+        public int Count => 1;
+
+        public KeyValuePair<string, object?> this[int index] => new("{OriginalFormat}", Message);
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+        {
+            yield return this[0];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => Message;
+    }
+}
