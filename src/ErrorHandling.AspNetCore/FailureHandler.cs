@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -52,7 +51,7 @@ internal sealed class FailureHandler
     /// <summary>Handles an exception the rest of the pipeline threw. Rethrows only what <see cref="GlobalErrorHandlerOptions.PassThrough"/> chooses.</summary>
     public Task HandleExceptionAsync(HttpContext context, Exception exception)
     {
-        var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
+        var traceId = ProblemDetailsBuilder.TraceIdFor(context);
         if (_passThrough is not null)
         {
             bool passThrough;
@@ -136,7 +135,7 @@ internal sealed class FailureHandler
     /// <summary>Gives an error response that ended without a body the problem body of its status.</summary>
     public async Task RespondToEmptyResponseAsync(HttpContext context)
     {
-        var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
+        var traceId = ProblemDetailsBuilder.TraceIdFor(context);
         ProblemDetails problem;
         try
         {
@@ -178,8 +177,7 @@ internal sealed class FailureHandler
                 return;
             }
 
-            _reporter.ReportHandlerFailure(context, handlerException, response.HasStarted ? response.StatusCode : StatusCodes.Status500InternalServerError, traceId);
-            await _responses.WriteFallbackAsync(context).ConfigureAwait(false);
+            await FallBackAsync(context, handlerException, traceId).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -188,11 +186,17 @@ internal sealed class FailureHandler
         }
     }
 
-    private async Task FailAsync(HttpContext context, Exception exception, Exception handlerException, string traceId)
+    private Task FailAsync(HttpContext context, Exception exception, Exception handlerException, string traceId)
     {
         _reporter.ReportRequestFailure(context, exception, StatusCodes.Status500InternalServerError, LogLevel.Error, traceId, FailureOutcome.Handled);
+        return FallBackAsync(context, handlerException, traceId);
+    }
+
+    /// <summary>Reports the handler's own failure (EventId 3) and sends the minimal generic 500 if it still can.</summary>
+    private Task FallBackAsync(HttpContext context, Exception handlerException, string traceId)
+    {
         var response = context.Response;
         _reporter.ReportHandlerFailure(context, handlerException, response.HasStarted ? response.StatusCode : StatusCodes.Status500InternalServerError, traceId);
-        await _responses.WriteFallbackAsync(context).ConfigureAwait(false);
+        return _responses.WriteFallbackAsync(context);
     }
 }

@@ -21,6 +21,9 @@ internal static class SafeExceptionText
     /// <summary>How many of an <see cref="AggregateException"/>'s inner exceptions a body lists.</summary>
     public const int MaxAggregateInnerExceptions = 16;
 
+    /// <summary>The exception's type as every report names it: its full name (<c>ExceptionType</c>, <c>error.type</c>).</summary>
+    public static string TypeName(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
+
     public static string Message(Exception exception)
     {
         try
@@ -51,5 +54,5 @@ internal static class SafeExceptionText
             : string.Concat(text.AsSpan(0, maxLength), string.Create(CultureInfo.InvariantCulture, $"… ({text.Length - maxLength} more characters)"));
 
     private static string Unavailable(string member, Exception getterFailure) =>
-        $"({member} unavailable: its getter threw {getterFailure.GetType().FullName})";
+        $"({member} unavailable: its getter threw {TypeName(getterFailure)})";
 }

@@ -60,7 +60,7 @@ internal static class ExceptionRenderingProbe
         }
         catch (Exception failure)
         {
-            return $"ToString() threw {TypeName(failure)}";
+            return $"ToString() threw {SafeExceptionText.TypeName(failure)}";
         }
     }
 
@@ -75,7 +75,7 @@ internal static class ExceptionRenderingProbe
             }
             catch (Exception failure)
             {
-                return $"Message threw {TypeName(failure)}";
+                return $"Message threw {SafeExceptionText.TypeName(failure)}";
             }
 
             needsRendering |= NeedsRendering.GetOrAdd(current.GetType(), static type => HasRenderingOverride(type));
@@ -121,5 +121,4 @@ internal static class ExceptionRenderingProbe
             method?.DeclaringType is { } declaring && declaring.Assembly != typeof(Exception).Assembly;
     }
 
-    private static string TypeName(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
 }

@@ -40,7 +40,7 @@ internal sealed class FailureReporter
     /// </summary>
     public void ReportRequestFailure(HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome)
     {
-        var errorType = TypeName(exception);
+        var errorType = SafeExceptionText.TypeName(exception);
         RequestFailure? failure = null;
         try
         {
@@ -78,14 +78,12 @@ internal sealed class FailureReporter
     /// </summary>
     public void ReportHandlerFailure(HttpContext context, Exception handlerException, int statusCode, string traceId)
     {
-        var errorType = TypeName(handlerException);
+        var errorType = SafeExceptionText.TypeName(handlerException);
         _log.WriteHandlerFailure(context, handlerException, errorType, traceId);
         RecordOnActivity(handlerException, errorType);
         TagRequestDuration(context, errorType);
         RecordCount(errorType, statusCode, FailureOutcome.HandlerFailed);
     }
-
-    private static string TypeName(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
 
     private static void RecordOnActivity(Exception exception, string errorType)
     {

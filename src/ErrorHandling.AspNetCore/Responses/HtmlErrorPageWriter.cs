@@ -143,7 +143,7 @@ internal static class HtmlErrorPageWriter
         Raw(page, "<h3>"u8);
         Text(page, label);
         Raw(page, ": <code>"u8);
-        Text(page, exception.GetType().FullName ?? exception.GetType().Name);
+        Text(page, SafeExceptionText.TypeName(exception));
         Raw(page, "</code></h3>\n<p>"u8);
         Text(page, SafeExceptionText.Message(exception));
         Raw(page, "</p>\n"u8);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +25,7 @@ internal sealed class HtmlProblemDetailsWriter(IOptions<GlobalErrorHandlerOption
         var statusCode = problem.Status ?? response.StatusCode;
 
         // What the framework's own writer would add before writing: its defaults, the trace id, the app's customization.
-        ProblemDetailsBuilder.Completed(httpContext, problem, statusCode, Activity.Current?.Id ?? httpContext.TraceIdentifier);
+        ProblemDetailsBuilder.Completed(httpContext, problem, statusCode, ProblemDetailsBuilder.TraceIdFor(httpContext));
         frameworkOptions.Value.CustomizeProblemDetails?.Invoke(context);
 
         using var page = HtmlErrorPageWriter.Render(problem, statusCode, exceptionDetails: null);

@@ -147,7 +147,7 @@ internal static class ProblemJsonWriter
     private static void WriteException(Utf8JsonWriter writer, Exception exception, int depth)
     {
         writer.WriteStartObject();
-        writer.WriteString(JsonNames.Type, exception.GetType().FullName);
+        writer.WriteString(JsonNames.Type, SafeExceptionText.TypeName(exception));
         writer.WriteString(JsonNames.Message, SafeExceptionText.Message(exception));
         writer.WriteString(JsonNames.StackTrace, SafeExceptionText.StackTrace(exception));
 
