@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Loopback load test: requests per second of a succeeding (/ok) and a failing (/fail) endpoint on Kestrel
 # with no handler, the framework's UseExceptionHandler() + AddProblemDetails(), UseGlobalErrorHandler(),
-# and UseGlobalErrorHandler() with ErrorStormWindow; logging off, through the framework's JSON console
-# logger, and through Serilog's compact JSON formatter (stdout to /dev/null in both).
+# UseGlobalErrorHandler() with ErrorStormWindow, and a floor (the least a handler that logs every failure
+# can do: catch, one event with a constant message and no properties or exception, a fixed body); logging
+# off, through the framework's JSON console logger, and through Serilog's compact JSON formatter (stdout to
+# /dev/null in both). Around each measured run the script also reads the server's allocation counter and GC
+# pause time, for the bytes allocated per request and the share of the run spent paused.
 #
 # One server runs at a time, pinned to one core (SERVER_CPU) while wrk is pinned to the other (WRK_CPU),
 # so the server owns its core while it is measured. Each round starts every server once, in an order that
@@ -12,11 +15,12 @@
 #
 # Writes, under OUT_DIR (docs/performance):
 #   load-raw.csv      every measured wrk run
-#   load-results.csv  the summary: per logging, endpoint and mode, median/min/max requests/s and ratios
+#   load-results.csv  the summary: per logging, endpoint and mode, median/min/max requests/s, ratios, and
+#                     the median bytes allocated per request and GC pause share
 #   load.png          the chart (tests/ErrorHandling.AspNetCore.LoadChart)
 # and prints the summary as a markdown table.
 #
-#   scripts/load.sh                          # 5 rounds of 5 s runs, about 15 minutes
+#   scripts/load.sh                          # 5 rounds of 5 s runs, about 20 minutes
 #   ROUNDS=7 DURATION=10 scripts/load.sh     # longer
 #   ROUNDS=1 DURATION=2 WARMUP=1 OUT_DIR=/tmp/load scripts/load.sh   # smoke run
 #   scripts/load.sh --chart-only             # table and chart again from OUT_DIR/load-results.csv
@@ -70,9 +74,9 @@ CHART=$OUT_DIR/load.png
 
 # mode:logging of each server; storm mode only changes what is logged, so it runs with logging on only.
 SERVERS=(
-    none:off framework:off ours:off
-    none:json framework:json ours:json ours-storm:json
-    none:serilog framework:serilog ours:serilog ours-storm:serilog
+    none:off framework:off ours:off floor:off
+    none:json framework:json ours:json ours-storm:json floor:json
+    none:serilog framework:serilog ours:serilog ours-storm:serilog floor:serilog
 )
 
 die() {
@@ -118,31 +122,48 @@ print_table() {
             row[key, "median"] = $col["median_rps"]
             row[key, "framework"] = $col["ratio_to_framework"]
             row[key, "none"] = $col["ratio_to_none"]
+            row[key, "alloc"] = $col["median_allocated_bytes_per_request"]
+            row[key, "pause"] = $col["median_gc_pause_percent"]
             rounds = $col["rounds"]; duration = $col["duration_s"]; connections = $col["connections"]
         }
         END {
             printf "wrk -t1 -c%s -d%ss against one server at a time, each pinned to its own core; %s round%s.\n", connections, duration, rounds, rounds == 1 ? "" : "s"
             print "Requests/s are medians of the rounds; ratios are medians of the per-round ratios."
             print ""
-            print "| logging | endpoint | no handler | framework | ours | ours + storm | ours / framework | ours / no handler | ours + storm / framework |"
-            print "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+            print "| logging | endpoint | no handler | framework | ours | ours + storm | floor | ours / framework | ours / no handler | ours + storm / framework | floor / framework |"
+            print "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
             split("off json serilog", loggings, " ")
             label["off"] = "off"; label["json"] = "JSON console"; label["serilog"] = "Serilog (compact JSON)"
             split("ok fail", endpoints, " ")
-            split("none framework ours ours-storm", modes, " ")
+            split("none framework ours ours-storm floor", modes, " ")
             for (l = 1; l <= 3; l++) for (e = 1; e <= 2; e++) {
                 base = loggings[l] SUBSEP endpoints[e] SUBSEP
                 if (!((base "framework") in row) && !((base "ours") in row) && !((base "none") in row)) continue
                 line = "| " label[loggings[l]] " | `/" endpoints[e] "` |"
-                for (m = 1; m <= 4; m++) {
+                for (m = 1; m <= 5; m++) {
                     v = cell(base modes[m], "median")
                     line = line " " (v == "" ? "—" : thousands(v)) " |"
                 }
-                split("ours:framework ours:none ours-storm:framework", pairs, " ")
-                for (p = 1; p <= 3; p++) {
+                split("ours:framework ours:none ours-storm:framework floor:framework", pairs, " ")
+                for (p = 1; p <= 4; p++) {
                     split(pairs[p], nd, ":")
                     v = cell(base nd[1], nd[2])
                     line = line " " (v == "" ? "—" : sprintf("%.2f", v)) " |"
+                }
+                print line
+            }
+            print ""
+            print "Per failed request (`/fail`), medians of the rounds: bytes allocated by the server, and the share of each run it spent paused for garbage collection."
+            print ""
+            print "| logging | no handler | framework | ours | ours + storm | floor |"
+            print "| --- | ---: | ---: | ---: | ---: | ---: |"
+            for (l = 1; l <= 3; l++) {
+                base = loggings[l] SUBSEP "fail" SUBSEP
+                if (!((base "framework") in row) && !((base "ours") in row) && !((base "none") in row)) continue
+                line = "| " label[loggings[l]] " |"
+                for (m = 1; m <= 5; m++) {
+                    v = cell(base modes[m], "alloc")
+                    line = line " " (v == "" ? "—" : thousands(v) " B, " cell(base modes[m], "pause") "%") " |"
                 }
                 print line
             }
@@ -251,7 +272,12 @@ start_server() {
     [[ $(taskset -pc "$server_pid" | sed 's/.*: //') == "$SERVER_CPU" ]] || die "the server is not pinned to CPU $SERVER_CPU"
 }
 
-# One wrk run on the other core; prints requests/s. Socket errors, or responses other than the endpoint's
+# The server's bytes allocated and milliseconds paused for garbage collection since it started.
+gc_stats() {
+    curl -fs --max-time 2 "$url/gc" || die "the server did not answer /gc"
+}
+
+# One wrk run on the other core; prints requests/s and the request count. Socket errors, or responses other than the endpoint's
 # (200 for /ok, 500 for every /fail request), would make the number meaningless, so they stop the script.
 run_wrk() {
     local seconds=$1 endpoint=$2 out requests non2xx
@@ -265,7 +291,7 @@ run_wrk() {
         printf 'load.sh: unexpected wrk result on /%s:\n%s\n' "$endpoint" "$out" >&2
         exit 1
     fi
-    awk '/^Requests\/sec:/ { print $2 }' <<< "$out"
+    echo "$(awk '/^Requests\/sec:/ { print $2 }' <<< "$out") $requests"
 }
 
 count=${#SERVERS[@]}
@@ -273,7 +299,7 @@ minutes=$(((ROUNDS * count * (2 * WARMUP + 2 * DURATION + 2) + 59) / 60))
 echo "$ROUNDS rounds of $count servers (server on CPU $SERVER_CPU, wrk on CPU $WRK_CPU, tiering $TIERING): about $minutes minutes"
 echo "Load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) (quiet is well below 1)"
 
-echo "round,position,mode,logging,endpoint,requests_per_second,duration_s,connections" > "$raw_partial"
+echo "round,position,mode,logging,endpoint,requests_per_second,duration_s,connections,allocated_bytes_per_request,gc_pause_percent" > "$raw_partial"
 for round in $(seq 1 "$ROUNDS"); do
     echo "Round $round of $ROUNDS..."
     # The endpoints swap order each round too, so neither always runs on a server that has just warmed up.
@@ -287,9 +313,13 @@ for round in $(seq 1 "$ROUNDS"); do
             done
         fi
         for endpoint in "${endpoints[@]}"; do
-            rps=$(run_wrk "$DURATION" "$endpoint")
-            echo "$round,$position,$mode,$logging,$endpoint,$rps,$DURATION,$CONNECTIONS" >> "$raw_partial"
-            printf '  %-10s %-8s /%-5s %10s requests/s\n' "$mode" "$logging" "$endpoint" "$rps"
+            before=$(gc_stats)
+            read -r rps requests <<< "$(run_wrk "$DURATION" "$endpoint")"
+            after=$(gc_stats)
+            read -r allocated paused <<< "$(awk -v before="$before" -v after="$after" -v n="$requests" -v seconds="$DURATION" \
+                'BEGIN { split(before, b, " "); split(after, a, " "); printf "%.0f %.2f\n", (a[1] - b[1]) / n, (a[2] - b[2]) / (seconds * 10) }')"
+            echo "$round,$position,$mode,$logging,$endpoint,$rps,$DURATION,$CONNECTIONS,$allocated,$paused" >> "$raw_partial"
+            printf '  %-10s %-8s /%-5s %10s requests/s %8s B/request %6s%% GC pause\n' "$mode" "$logging" "$endpoint" "$rps" "$allocated" "$paused"
         done
         stop_server
     done
@@ -328,21 +358,24 @@ awk -F, '
         if (!(key in low) || $6 + 0 < low[key]) low[key] = $6 + 0
         if (!(key in high) || $6 + 0 > high[key]) high[key] = $6 + 0
         value[$1, $4, $5, $3] = $6 + 0
+        allocated[key] = allocated[key] " " $9
+        paused[key] = paused[key] " " $10
         if (!($1 in seen)) { seen[$1] = 1; rounds = rounds " " $1 }
         duration = $7; connections = $8
     }
     END {
-        print "logging,endpoint,mode,rounds,duration_s,connections,median_rps,min_rps,max_rps,ratio_to_framework,ratio_to_none"
+        print "logging,endpoint,mode,rounds,duration_s,connections,median_rps,min_rps,max_rps,ratio_to_framework,ratio_to_none,median_allocated_bytes_per_request,median_gc_pause_percent"
         split("off json serilog", loggings, " ")
         split("ok fail", endpoints, " ")
-        split("none framework ours ours-storm", modes, " ")
-        for (l = 1; l <= 3; l++) for (e = 1; e <= 2; e++) for (m = 1; m <= 4; m++) {
+        split("none framework ours ours-storm floor", modes, " ")
+        for (l = 1; l <= 3; l++) for (e = 1; e <= 2; e++) for (m = 1; m <= 5; m++) {
             key = loggings[l] SUBSEP endpoints[e] SUBSEP modes[m]
             if (!(key in rps)) continue
-            printf "%s,%s,%s,%d,%s,%s,%.0f,%.0f,%.0f,%s,%s\n", loggings[l], endpoints[e], modes[m], n[key], duration, connections,
+            printf "%s,%s,%s,%d,%s,%s,%.0f,%.0f,%.0f,%s,%s,%.0f,%.2f\n", loggings[l], endpoints[e], modes[m], n[key], duration, connections,
                 median(rps[key]), low[key], high[key],
                 ratio(rounds, loggings[l], endpoints[e], modes[m], "framework"),
-                ratio(rounds, loggings[l], endpoints[e], modes[m], "none")
+                ratio(rounds, loggings[l], endpoints[e], modes[m], "none"),
+                median(allocated[key]), median(paused[key])
         }
     }
 ' "$RAW" > "$RESULTS"

@@ -5,8 +5,9 @@ using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 // The app scripts/load.sh puts under load on 127.0.0.1:
-//   dotnet ErrorHandling.AspNetCore.LoadApp.dll --mode none|framework|ours|ours-storm --logging off|json|serilog --port 5310
-// GET /ok succeeds, GET /fail throws. Logging, when on, goes to stdout at the usual levels
+//   dotnet ErrorHandling.AspNetCore.LoadApp.dll --mode none|framework|ours|ours-storm|floor --logging off|json|serilog --port 5310
+// GET /ok succeeds, GET /fail throws, GET /gc gives the bytes allocated and the time paused for garbage collection
+// since start-up (the script reads it around each run to give the allocation per request). Logging, when on, goes to stdout at the usual levels
 // (Information, Microsoft.AspNetCore at Warning, as in the web templates):
 //   json     the framework's JSON console logger (AddJsonConsole)
 //   serilog  Serilog's console sink with the compact JSON formatter, through Serilog.AspNetCore
@@ -48,8 +49,10 @@ switch (mode)
     case "ours-storm":
         builder.Services.AddGlobalErrorHandler(o => o.ErrorStormWindow = TimeSpan.FromSeconds(10));
         break;
+    case "floor":
+        break;
     default:
-        throw new ArgumentException($"--mode must be none, framework, ours or ours-storm, not '{mode}'.", nameof(args));
+        throw new ArgumentException($"--mode must be none, framework, ours, ours-storm or floor, not '{mode}'.", nameof(args));
 }
 
 var app = builder.Build();
@@ -61,7 +64,14 @@ else if (mode.StartsWith("ours", StringComparison.Ordinal))
 {
     app.UseGlobalErrorHandler();
 }
+else if (mode == "floor")
+{
+    FloorErrorHandler.Use(app);
+}
 
 app.MapGet("/ok", () => "ok");
 app.MapGet("/fail", string () => Thrower.Throw());
+app.MapGet("/gc", static () => string.Create(
+    System.Globalization.CultureInfo.InvariantCulture,
+    $"{GC.GetTotalAllocatedBytes()} {GC.GetTotalPauseDuration().TotalMilliseconds:0.###}"));
 app.Run();

@@ -13,11 +13,11 @@ internal static class LoadChartRenderer
     private const int Width = 1000;
     private const int HeaderHeight = 122;
     private const int PanelHeight = 440;
-    private const int LegendHeight = 76;
+    private const int LegendHeight = 100;
     private const int Height = HeaderHeight + (2 * PanelHeight) + LegendHeight;
 
-    // Groups sit this far apart on the x axis; a group's bars are one unit wide each, so the gap is 5 - 4.
-    private const double GroupPitch = 5;
+    // Groups sit this far apart on the x axis; a group's bars are one unit wide each, so the gap is 6 - 5.
+    private const double GroupPitch = 6;
 
     // Fewer rounds than this give no median worth the name: such a chart says it is a smoke run.
     private const int MeasuredRounds = 3;
@@ -37,6 +37,7 @@ internal static class LoadChartRenderer
         ("framework", "UseExceptionHandler() + AddProblemDetails()", Color.FromHex("#E08214")),
         ("ours", "UseGlobalErrorHandler()", Color.FromHex("#2166AC")),
         ("ours-storm", "UseGlobalErrorHandler() + ErrorStormWindow", Color.FromHex("#67A9CF")),
+        ("floor", "floor: a constant event without properties, a fixed body", Color.FromHex("#D9D9D9")),
     ];
 
     private static readonly (string Key, string Title)[] Endpoints =

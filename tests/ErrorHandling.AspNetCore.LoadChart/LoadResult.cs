@@ -3,7 +3,7 @@ namespace ErrorHandling.AspNetCore.LoadChart;
 /// <summary>One row of the load summary: a server mode under one logging set-up on one endpoint.</summary>
 /// <param name="Logging">off, json or serilog.</param>
 /// <param name="Endpoint">ok or fail.</param>
-/// <param name="Mode">none, framework, ours or ours-storm.</param>
+/// <param name="Mode">none, framework, ours, ours-storm or floor.</param>
 /// <param name="Rounds">How many rounds the medians are taken over.</param>
 /// <param name="DurationSeconds">The length of one wrk run.</param>
 /// <param name="Connections">wrk's connection count.</param>
