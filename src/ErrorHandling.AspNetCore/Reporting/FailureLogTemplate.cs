@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -40,31 +41,29 @@ internal sealed class FailureLogTemplate
 
     public string Render(KeyValuePair<string, object?>[] properties)
     {
-        var message = new StringBuilder(160);
+        // Formatted straight into a stack buffer (numbers and the timestamp without a string of their own), so the
+        // message is the only allocation; a longer message continues in a pooled array.
+        var message = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
         foreach (var (literal, property, format) in _segments)
         {
             if (literal is not null)
             {
-                message.Append(literal);
+                message.AppendLiteral(literal);
             }
             else if (properties[property].Value is Dictionary<string, string> headers)
             {
-                AppendJson(message, headers);
-            }
-            else if (properties[property].Value is IFormattable formattable)
-            {
-                message.Append(formattable.ToString(format, CultureInfo.InvariantCulture));
+                message.AppendLiteral(ToJson(headers));
             }
             else
             {
-                message.Append(properties[property].Value);
+                message.AppendFormatted(properties[property].Value, format);
             }
         }
 
-        return message.ToString();
+        return message.ToStringAndClear();
     }
 
-    private static void AppendJson(StringBuilder message, Dictionary<string, string> headers)
+    private static string ToJson(Dictionary<string, string> headers)
     {
         using var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -78,7 +77,7 @@ internal sealed class FailureLogTemplate
             writer.WriteEndObject();
         }
 
-        message.Append(Encoding.UTF8.GetString(buffer.WrittenMemory.Span));
+        return Encoding.UTF8.GetString(buffer.WrittenMemory.Span);
     }
 
     private static FailureLogTemplate Create(FailureOutcome outcome, bool storm, bool renderingFailed, bool headers)

@@ -97,6 +97,44 @@ public sealed class RealFormatterTests
         Assert.Contains("rendering it failed", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(2_000)]
+    public async Task JsonConsole_Message_IsTheTemplateFilledWithTheStateValues(int segmentLength)
+    {
+        FormattedLogProvider console = null!;
+        await using var app = await TestApp.StartWithHandlerAsync(
+            app => app.MapGet("/orders/{id}", string (string id) => throw new InvalidOperationException("SENTINEL-FORMATTED")),
+            builder =>
+            {
+                console = FormattedLogProvider.AddJsonConsole(builder);
+                builder.Services.AddGlobalErrorHandler(o => o.ErrorStormWindow = TimeSpan.FromHours(1));
+            });
+        var path = "/orders/" + new string('7', segmentLength);
+
+        var first = await app.GetTestClient().GetAsync(path + "?page=2");
+        var repeat = await app.GetTestClient().GetAsync(path + "?page=3");
+
+        var lines = HandlerLines(console);
+        Assert.Equal(2, lines.Length);
+        string[] traceIds = [TraceId(first), TraceId(repeat)];
+        var state = lines[1].GetProperty("State");
+        var fingerprint = state.GetProperty("ExceptionFingerprint").GetString();
+        Assert.Equal(
+            $"GET {path}?page=2 failed with System.InvalidOperationException; responded 500 ({traceIds[0]}), occurrence 1 of {fingerprint}",
+            lines[0].GetProperty("Message").GetString());
+        Assert.Equal(
+            $"GET {path}?page=3 failed with System.InvalidOperationException; responded 500 ({traceIds[1]}), occurrence 2 of {fingerprint}",
+            lines[1].GetProperty("Message").GetString());
+        Assert.Equal(2, state.GetProperty("OccurrenceCount").GetInt32());
+    }
+
+    private static string TraceId(HttpResponseMessage response)
+    {
+        using var body = JsonDocument.Parse(response.Content.ReadAsStream());
+        return body.RootElement.GetProperty("traceId").GetString()!;
+    }
+
     [Fact]
     public async Task JsonConsole_LogRequestHeaders_HeadersAreReadableAndRedacted()
     {
