@@ -16,8 +16,9 @@ namespace ErrorHandling.AspNetCore.Benchmarks;
 /// Where a failure's log event spends its time, against the framework's own event for the same failure
 /// (<c>ExceptionHandlerMiddleware</c>'s EventId 1: a constant message and the exception): the parts our side
 /// builds (the request values, the state, the message text, the probe, error-storm mode's decision), the JSON
-/// console formatter alone on one line, and the whole event through the JSON console logger and through
-/// Serilog's compact JSON formatter on the console sink. The console is <see cref="TextWriter.Null"/>, so the
+/// console formatter alone on one line, the whole event through the JSON console logger and through Serilog's
+/// compact JSON formatter on the console sink (also inside a request's log scope, as hosting runs it), and a
+/// constant event without properties or exception, the least any event costs. The console is <see cref="TextWriter.Null"/>, so the
 /// final write is free and everything before it is counted.
 /// </summary>
 [MemoryDiagnoser]
@@ -27,6 +28,21 @@ public class LogEventBreakdownBenchmarks : IDisposable
         LogLevel.Error,
         new EventId(1, "UnhandledException"),
         "An unhandled exception has occurred while executing the request.");
+
+    // The load script's floor: one event per failure with nothing in it, what any sink's event costs.
+    private static readonly Action<ILogger, Exception?> ConstantEvent = LoggerMessage.Define(
+        LogLevel.Error,
+        new EventId(1, "UnhandledException"),
+        "A request failed.");
+
+    // What ASP.NET Core's hosting puts around every request's events (its HostingLogScope): Serilog adds these to
+    // every event; the JSON console logger prints scopes only with IncludeScopes.
+    private static readonly KeyValuePair<string, object?>[] RequestScope =
+    [
+        new("RequestId", "0HNQI6T3ENJTL:00000001"),
+        new("RequestPath", "/orders/42"),
+        new("ConnectionId", "0HNQI6T3ENJTL"),
+    ];
 
     private StringWriter _line = null!;
     private TextWriter _console = null!;
@@ -103,6 +119,26 @@ public class LogEventBreakdownBenchmarks : IDisposable
 
     [Benchmark(Description = "our error-storm repeat, Serilog compact JSON")]
     public void OursRepeatSerilog() => Log(_oursSerilog, new FailureLogState(_failure, _repeat, null, null), null);
+
+    [Benchmark(Description = "framework's event, Serilog, in the request's scope")]
+    public void FrameworkSerilogInScope()
+    {
+        using var scope = _frameworkSerilog.BeginScope(RequestScope);
+        FrameworkEvent(_frameworkSerilog, _exception);
+    }
+
+    [Benchmark(Description = "our event, Serilog, in the request's scope")]
+    public void OursSerilogInScope()
+    {
+        using var scope = _oursSerilog.BeginScope(RequestScope);
+        Log(_oursSerilog, new FailureLogState(_failure, null, null, null), _exception);
+    }
+
+    [Benchmark(Description = "a constant event (no properties, no exception), JSON console")]
+    public void ConstantJsonConsole() => ConstantEvent(_oursJsonConsole, null);
+
+    [Benchmark(Description = "a constant event (no properties, no exception), Serilog")]
+    public void ConstantSerilog() => ConstantEvent(_oursSerilog, null);
 
     [Benchmark(Description = "JSON console formatter only: framework's line, no exception")]
     public void FrameworkLineOnly()
