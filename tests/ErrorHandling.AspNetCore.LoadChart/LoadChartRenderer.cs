@@ -191,14 +191,16 @@ internal static class LoadChartRenderer
     private static string GroupLabel(string label, Dictionary<string, LoadResult> row)
     {
         var lines = new List<string> { label };
+        // F2 rounds the exact binary value, as the script's table (awk's printf) does; a custom "0.00" format rounds
+        // a 15-digit decimal first and could print 1.00 where the table says 0.99.
         if (row.TryGetValue("ours", out var ours) && ours.RatioToFramework is { } oursRatio)
         {
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"ours ÷ framework {oursRatio:0.00}×"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"ours ÷ framework {oursRatio:F2}×"));
         }
 
         if (row.TryGetValue("ours-storm", out var storm) && storm.RatioToFramework is { } stormRatio)
         {
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"storm ÷ framework {stormRatio:0.00}×"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"storm ÷ framework {stormRatio:F2}×"));
         }
 
         return string.Join('\n', lines);
