@@ -6,9 +6,10 @@ using Serilog.Formatting.Compact;
 
 // The app scripts/load.sh puts under load on 127.0.0.1:
 //   dotnet ErrorHandling.AspNetCore.LoadApp.dll --mode none|framework|ours|ours-storm|floor --logging off|json|serilog --port 5310
-// GET /ok succeeds, GET /fail throws, GET /gc gives the bytes allocated and the time paused for garbage collection
-// since start-up (the script reads it around each run to give the allocation per request). Logging, when on, goes to stdout at the usual levels
-// (Information, Microsoft.AspNetCore at Warning, as in the web templates):
+// GET /ok succeeds, GET /fail throws, GET /gc gives the bytes allocated and the time paused for garbage
+// collection since start-up (the script reads it around each run for the allocation per request).
+// Logging, when on, goes to stdout at the usual levels (Information, Microsoft.AspNetCore at Warning, as in
+// the web templates):
 //   json     the framework's JSON console logger (AddJsonConsole)
 //   serilog  Serilog's console sink with the compact JSON formatter, through Serilog.AspNetCore
 var builder = WebApplication.CreateBuilder(args);
