@@ -115,6 +115,7 @@ print_table() {
             return s out
         }
         function cell(key, column) { return (key in row) ? row[key, column] : "" }
+        function measured(base) { return ((base "framework") in row) || ((base "ours") in row) || ((base "none") in row) }
         NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
         {
             key = $col["logging"] SUBSEP $col["endpoint"] SUBSEP $col["mode"]
@@ -138,7 +139,7 @@ print_table() {
             split("none framework ours ours-storm floor", modes, " ")
             for (l = 1; l <= 3; l++) for (e = 1; e <= 2; e++) {
                 base = loggings[l] SUBSEP endpoints[e] SUBSEP
-                if (!((base "framework") in row) && !((base "ours") in row) && !((base "none") in row)) continue
+                if (!measured(base)) continue
                 line = "| " label[loggings[l]] " | `/" endpoints[e] "` |"
                 for (m = 1; m <= 5; m++) {
                     v = cell(base modes[m], "median")
@@ -159,7 +160,7 @@ print_table() {
             print "| --- | ---: | ---: | ---: | ---: | ---: |"
             for (l = 1; l <= 3; l++) {
                 base = loggings[l] SUBSEP "fail" SUBSEP
-                if (!((base "framework") in row) && !((base "ours") in row) && !((base "none") in row)) continue
+                if (!measured(base)) continue
                 line = "| " label[loggings[l]] " |"
                 for (m = 1; m <= 5; m++) {
                     v = cell(base modes[m], "alloc")
@@ -277,8 +278,9 @@ gc_stats() {
     curl -fs --max-time 2 "$url/gc" || die "the server did not answer /gc"
 }
 
-# One wrk run on the other core; prints requests/s and the request count. Socket errors, or responses other than the endpoint's
-# (200 for /ok, 500 for every /fail request), would make the number meaningless, so they stop the script.
+# One wrk run on the other core; prints requests/s and the request count. Socket errors, or responses other
+# than the endpoint's (200 for /ok, 500 for every /fail request), would make the numbers meaningless, so they
+# stop the script.
 run_wrk() {
     local seconds=$1 endpoint=$2 out requests non2xx
     out=$(taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" "$url/$endpoint") || die "wrk failed on /$endpoint"

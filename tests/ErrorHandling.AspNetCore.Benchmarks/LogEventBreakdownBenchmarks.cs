@@ -18,8 +18,8 @@ namespace ErrorHandling.AspNetCore.Benchmarks;
 /// builds (the request values, the state, the message text, the probe, error-storm mode's decision), the JSON
 /// console formatter alone on one line, the whole event through the JSON console logger and through Serilog's
 /// compact JSON formatter on the console sink (also inside a request's log scope, as hosting runs it), and a
-/// constant event without properties or exception, the least any event costs. The console is <see cref="TextWriter.Null"/>, so the
-/// final write is free and everything before it is counted.
+/// constant event without properties or exception, the least any event costs. The console is
+/// <see cref="TextWriter.Null"/>, so the final write is free and everything before it is counted.
 /// </summary>
 [MemoryDiagnoser]
 public class LogEventBreakdownBenchmarks : IDisposable

@@ -46,6 +46,12 @@ public sealed class RealFormatterTests
             .Select(line => JsonDocument.Parse(line).RootElement)
             .Where(line => line.GetProperty("Category").GetString() == HandlerLog.Category)];
 
+    private static string TraceId(HttpResponseMessage response)
+    {
+        using var body = JsonDocument.Parse(response.Content.ReadAsStream());
+        return body.RootElement.GetProperty("traceId").GetString()!;
+    }
+
     [Theory]
     [MemberData(nameof(HostileExceptionsInEachEnvironment))]
     public async Task JsonConsole_ExceptionThatCannotBeRendered_StillOneEventWithItsType(string kind, string environment)
@@ -117,22 +123,15 @@ public sealed class RealFormatterTests
 
         var lines = HandlerLines(console);
         Assert.Equal(2, lines.Length);
-        string[] traceIds = [TraceId(first), TraceId(repeat)];
         var state = lines[1].GetProperty("State");
         var fingerprint = state.GetProperty("ExceptionFingerprint").GetString();
         Assert.Equal(
-            $"GET {path}?page=2 failed with System.InvalidOperationException; responded 500 ({traceIds[0]}), occurrence 1 of {fingerprint}",
+            $"GET {path}?page=2 failed with System.InvalidOperationException; responded 500 ({TraceId(first)}), occurrence 1 of {fingerprint}",
             lines[0].GetProperty("Message").GetString());
         Assert.Equal(
-            $"GET {path}?page=3 failed with System.InvalidOperationException; responded 500 ({traceIds[1]}), occurrence 2 of {fingerprint}",
+            $"GET {path}?page=3 failed with System.InvalidOperationException; responded 500 ({TraceId(repeat)}), occurrence 2 of {fingerprint}",
             lines[1].GetProperty("Message").GetString());
         Assert.Equal(2, state.GetProperty("OccurrenceCount").GetInt32());
-    }
-
-    private static string TraceId(HttpResponseMessage response)
-    {
-        using var body = JsonDocument.Parse(response.Content.ReadAsStream());
-        return body.RootElement.GetProperty("traceId").GetString()!;
     }
 
     [Fact]
