@@ -75,13 +75,13 @@ internal sealed class ProblemDetailsBuilder
         return problem;
     }
 
+    /// <summary>The request's trace id as the body's <c>traceId</c> and the log's <c>TraceId</c> carry it: the current activity's id, else the request's identifier.</summary>
+    public static string TraceIdFor(HttpContext context) => Activity.Current?.Id ?? context.TraceIdentifier;
+
     /// <summary>
     /// Fills in what a problem leaves out — the status, the framework's type and title for it, <c>instance</c>,
     /// <c>traceId</c> — and returns it.
     /// </summary>
-    /// <summary>The request's trace id as the body's <c>traceId</c> and the log's <c>TraceId</c> carry it: the current activity's id, else the request's identifier.</summary>
-    public static string TraceIdFor(HttpContext context) => Activity.Current?.Id ?? context.TraceIdentifier;
-
     public static ProblemDetails Completed(HttpContext context, ProblemDetails problem, int statusCode, string traceId)
     {
         var (defaultType, defaultTitle) = ProblemTypeDefaults.For(statusCode);
