@@ -41,8 +41,8 @@ internal sealed class FailureLogTemplate
 
     public string Render(KeyValuePair<string, object?>[] properties)
     {
-        // Formatted straight into a stack buffer (numbers and the timestamp without a string of their own), so the
-        // message is the only allocation; a longer message continues in a pooled array.
+        // Formatted straight into a stack buffer, numbers and the timestamp without a string of their own; a longer
+        // message continues in a pooled array.
         var message = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
         foreach (var (literal, property, format) in _segments)
         {
