@@ -12,6 +12,12 @@ const string Usage = """
       --from-results  prints the tables and draws <directory>/load.png from a summary
     """;
 
+if (args is ["-h" or "--help"])
+{
+    Console.WriteLine(Usage);
+    return 0;
+}
+
 string? raw = null, summary = null, output = null;
 for (var i = 0; i < args.Length; i += 2)
 {
@@ -31,9 +37,8 @@ for (var i = 0; i < args.Length; i += 2)
         case "--out" when output is null:
             output = args[i + 1];
             break;
-        case "-h" or "--help":
-            Console.WriteLine(Usage);
-            return 0;
+        case "--from-raw" or "--from-results" or "--out":
+            return Fail($"{args[i]} is given twice.");
         default:
             return Fail($"unexpected argument '{args[i]}'.");
     }
