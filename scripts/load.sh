@@ -17,13 +17,16 @@
 #   load-raw.csv      every measured wrk run
 #   load-results.csv  the summary: per logging, endpoint and mode, median/min/max requests/s, ratios, and
 #                     the median bytes allocated per request and GC pause share
-#   load.png          the chart (tests/ErrorHandling.AspNetCore.LoadChart)
-# and prints the summary as a markdown table.
+#   load.png          the chart
+# and prints the summary as markdown tables. The script only measures and appends raw rows; the summary, the
+# tables and the chart come from tests/ErrorHandling.AspNetCore.LoadChart, which regenerates them from a raw
+# CSV alone without a load:
+#   dotnet run --project tests/ErrorHandling.AspNetCore.LoadChart -- --from-raw docs/performance/load-raw.csv --out docs/performance
 #
 #   scripts/load.sh                          # 5 rounds of 5 s runs, about 20 minutes
 #   ROUNDS=7 DURATION=10 scripts/load.sh     # longer
 #   ROUNDS=1 DURATION=2 WARMUP=1 OUT_DIR=/tmp/load scripts/load.sh   # smoke run
-#   scripts/load.sh --chart-only             # table and chart again from OUT_DIR/load-results.csv
+#   scripts/load.sh --chart-only             # tables and chart again from OUT_DIR/load-results.csv
 #
 # Knobs (environment): ROUNDS (5), DURATION (5, seconds per measured wrk run), WARMUP (2, seconds per
 # endpoint before measuring), CONNECTIONS (32), PORT (5310), SERVER_CPU (1), WRK_CPU (0),
@@ -70,7 +73,6 @@ OUT_DIR=${OUT_DIR:-docs/performance}
 
 RAW=$OUT_DIR/load-raw.csv
 RESULTS=$OUT_DIR/load-results.csv
-CHART=$OUT_DIR/load.png
 
 # mode:logging of each server; storm mode only changes what is logged, so it runs with logging on only.
 SERVERS=(
@@ -105,87 +107,26 @@ build() {
     rm -f "$log"
 }
 
-# Prints the summary CSV as a markdown table, one row per logging and endpoint.
-print_table() {
-    awk -F, '
-        function thousands(n,   s, out) {
-            s = sprintf("%.0f", n)
-            out = ""
-            while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }
-            return s out
-        }
-        function cell(key, column) { return (key in row) ? row[key, column] : "" }
-        function measured(base) { return ((base "framework") in row) || ((base "ours") in row) || ((base "none") in row) }
-        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-        {
-            key = $col["logging"] SUBSEP $col["endpoint"] SUBSEP $col["mode"]
-            row[key] = 1
-            row[key, "median"] = $col["median_rps"]
-            row[key, "framework"] = $col["ratio_to_framework"]
-            row[key, "none"] = $col["ratio_to_none"]
-            row[key, "alloc"] = $col["median_allocated_bytes_per_request"]
-            row[key, "pause"] = $col["median_gc_pause_percent"]
-            rounds = $col["rounds"]; duration = $col["duration_s"]; connections = $col["connections"]
-        }
-        END {
-            printf "wrk -t1 -c%s -d%ss against one server at a time, each pinned to its own core; %s round%s.\n", connections, duration, rounds, rounds == 1 ? "" : "s"
-            print "Requests/s are medians of the rounds; ratios are medians of the per-round ratios."
-            print ""
-            print "| logging | endpoint | no handler | framework | ours | ours + storm | floor | ours / framework | ours / no handler | ours + storm / framework | floor / framework |"
-            print "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-            split("off json serilog", loggings, " ")
-            label["off"] = "off"; label["json"] = "JSON console"; label["serilog"] = "Serilog (compact JSON)"
-            split("ok fail", endpoints, " ")
-            split("none framework ours ours-storm floor", modes, " ")
-            for (l = 1; l <= 3; l++) for (e = 1; e <= 2; e++) {
-                base = loggings[l] SUBSEP endpoints[e] SUBSEP
-                if (!measured(base)) continue
-                line = "| " label[loggings[l]] " | `/" endpoints[e] "` |"
-                for (m = 1; m <= 5; m++) {
-                    v = cell(base modes[m], "median")
-                    line = line " " (v == "" ? "—" : thousands(v)) " |"
-                }
-                split("ours:framework ours:none ours-storm:framework floor:framework", pairs, " ")
-                for (p = 1; p <= 4; p++) {
-                    split(pairs[p], nd, ":")
-                    v = cell(base nd[1], nd[2])
-                    line = line " " (v == "" ? "—" : sprintf("%.2f", v)) " |"
-                }
-                print line
-            }
-            print ""
-            print "Per failed request (`/fail`), medians of the rounds: bytes allocated by the server, and the share of each run it spent paused for garbage collection."
-            print ""
-            print "| logging | no handler | framework | ours | ours + storm | floor |"
-            print "| --- | ---: | ---: | ---: | ---: | ---: |"
-            for (l = 1; l <= 3; l++) {
-                base = loggings[l] SUBSEP "fail" SUBSEP
-                if (!measured(base)) continue
-                line = "| " label[loggings[l]] " |"
-                for (m = 1; m <= 5; m++) {
-                    v = cell(base modes[m], "alloc")
-                    line = line " " (v == "" ? "—" : thousands(v) " B, " cell(base modes[m], "pause") "%") " |"
-                }
-                print line
-            }
-        }
-    ' "$RESULTS"
-}
-
-draw_chart() {
+# Builds the tool that turns raw runs into the summary, its tables and the chart; the chart needs a font for its
+# text.
+build_summary_tool() {
     if [[ -z $(find /usr/share/fonts \( -name '*.ttf' -o -name '*.otf' \) -print -quit 2> /dev/null) ]]; then
         apt_install fonts-dejavu-core
     fi
     build tests/ErrorHandling.AspNetCore.LoadChart
+}
+
+# Runs it on --from-raw FILE (writes the summary, prints the tables, draws the chart) or --from-results FILE
+# (prints the tables and draws the chart), into OUT_DIR.
+summarise() {
     dotnet tests/ErrorHandling.AspNetCore.LoadChart/bin/Release/net10.0/ErrorHandling.AspNetCore.LoadChart.dll \
-        "$RESULTS" "$CHART" || die "drawing the chart failed"
+        "$@" --out "$OUT_DIR" || die "summarising the results failed"
 }
 
 if $chart_only; then
     [[ -f $RESULTS ]] || die "$RESULTS does not exist; run scripts/load.sh without --chart-only first"
-    print_table
-    echo
-    draw_chart
+    build_summary_tool
+    summarise --from-results "$RESULTS"
     exit 0
 fi
 
@@ -213,6 +154,7 @@ for cpu in "$SERVER_CPU" "$WRK_CPU"; do
 done
 
 build tests/ErrorHandling.AspNetCore.LoadApp
+build_summary_tool
 app=tests/ErrorHandling.AspNetCore.LoadApp/bin/Release/net10.0/ErrorHandling.AspNetCore.LoadApp.dll
 # The app uses the library as its package gives it, without the library's PDB beside the DLL (the project says
 # so); one left there by an older build would make every logged stack look up the handler's file and line.
@@ -332,59 +274,5 @@ mkdir -p "$OUT_DIR"
 cp "$raw_partial" "$RAW"
 finished=true
 
-# The summary: per logging, endpoint and mode, the median, slowest and fastest round, and the medians of the
-# per-round ratios to the framework's handler and to no handler (each round's pair measured minutes apart at
-# most, so drift between rounds cancels out of them).
-awk -F, '
-    function median(list,   n, a, i, j, t) {
-        n = split(list, a, " ")
-        for (i = 1; i <= n; i++) a[i] += 0
-        for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
-        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    }
-    function ratio(round_list, l, e, m, d,   n, r, i, list, num, den) {
-        n = split(round_list, r, " ")
-        list = ""
-        for (i = 1; i <= n; i++) {
-            num = r[i] SUBSEP l SUBSEP e SUBSEP m
-            den = r[i] SUBSEP l SUBSEP e SUBSEP d
-            if ((num in value) && (den in value) && value[den] > 0) list = list " " value[num] / value[den]
-        }
-        return list == "" ? "" : sprintf("%.3f", median(list))
-    }
-    NR == 1 { next }
-    {
-        key = $4 SUBSEP $5 SUBSEP $3
-        rps[key] = rps[key] " " $6
-        n[key]++
-        if (!(key in low) || $6 + 0 < low[key]) low[key] = $6 + 0
-        if (!(key in high) || $6 + 0 > high[key]) high[key] = $6 + 0
-        value[$1, $4, $5, $3] = $6 + 0
-        allocated[key] = allocated[key] " " $9
-        paused[key] = paused[key] " " $10
-        if (!($1 in seen)) { seen[$1] = 1; rounds = rounds " " $1 }
-        duration = $7; connections = $8
-    }
-    END {
-        print "logging,endpoint,mode,rounds,duration_s,connections,median_rps,min_rps,max_rps,ratio_to_framework,ratio_to_none,median_allocated_bytes_per_request,median_gc_pause_percent"
-        split("off json serilog", loggings, " ")
-        split("ok fail", endpoints, " ")
-        split("none framework ours ours-storm floor", modes, " ")
-        for (l = 1; l <= 3; l++) for (e = 1; e <= 2; e++) for (m = 1; m <= 5; m++) {
-            key = loggings[l] SUBSEP endpoints[e] SUBSEP modes[m]
-            if (!(key in rps)) continue
-            printf "%s,%s,%s,%d,%s,%s,%.0f,%.0f,%.0f,%s,%s,%.0f,%.2f\n", loggings[l], endpoints[e], modes[m], n[key], duration, connections,
-                median(rps[key]), low[key], high[key],
-                ratio(rounds, loggings[l], endpoints[e], modes[m], "framework"),
-                ratio(rounds, loggings[l], endpoints[e], modes[m], "none"),
-                median(allocated[key]), median(paused[key])
-        }
-    }
-' "$RAW" > "$RESULTS"
-
 echo
-print_table
-echo
-echo "Raw runs: $RAW"
-echo "Summary:  $RESULTS"
-draw_chart
+summarise --from-raw "$RAW"

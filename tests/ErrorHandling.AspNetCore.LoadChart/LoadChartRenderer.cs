@@ -191,7 +191,7 @@ internal static class LoadChartRenderer
     private static string GroupLabel(string label, Dictionary<string, LoadResult> row)
     {
         var lines = new List<string> { label };
-        // F2 rounds the exact binary value, as the script's table (awk's printf) does; a custom "0.00" format rounds
+        // F2 rounds the exact binary value, as the tables (LoadTables) do; a custom "0.00" format rounds
         // a 15-digit decimal first and could print 1.00 where the table says 0.99.
         if (row.TryGetValue("ours", out var ours) && ours.RatioToFramework is { } oursRatio)
         {
@@ -208,9 +208,7 @@ internal static class LoadChartRenderer
 
     private static void DrawHeader(SKCanvas canvas, IReadOnlyList<LoadResult> results, string fontName)
     {
-        var rounds = results.Min(static r => r.Rounds);
-        var duration = results.Max(static r => r.DurationSeconds);
-        var connections = results.Max(static r => r.Connections);
+        var (rounds, duration, connections) = LoadRunSetup.Of(results);
 
         using var bold = SKTypeface.FromFamilyName(fontName, SKFontStyle.Bold);
         using var regular = SKTypeface.FromFamilyName(fontName, SKFontStyle.Normal);

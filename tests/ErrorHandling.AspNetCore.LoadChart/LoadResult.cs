@@ -12,6 +12,8 @@ namespace ErrorHandling.AspNetCore.LoadChart;
 /// <param name="MaxRequestsPerSecond">The fastest round's requests/s.</param>
 /// <param name="RatioToFramework">The median of the per-round ratios to the framework's handler, if measured.</param>
 /// <param name="RatioToNone">The median of the per-round ratios to no handler, if measured.</param>
+/// <param name="MedianAllocatedBytesPerRequest">The median of the rounds' bytes allocated per request.</param>
+/// <param name="MedianGcPausePercent">The median of the rounds' shares of the run spent paused for garbage collection.</param>
 internal sealed record LoadResult(
     string Logging,
     string Endpoint,
@@ -23,4 +25,6 @@ internal sealed record LoadResult(
     double MinRequestsPerSecond,
     double MaxRequestsPerSecond,
     double? RatioToFramework,
-    double? RatioToNone);
+    double? RatioToNone,
+    double MedianAllocatedBytesPerRequest,
+    double MedianGcPausePercent);

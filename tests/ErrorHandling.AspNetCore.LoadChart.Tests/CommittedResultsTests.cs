@@ -1,0 +1,48 @@
+namespace ErrorHandling.AspNetCore.LoadChart.Tests;
+
+// The committed figures are derived from the committed raw runs; these keep them from drifting apart.
+public class CommittedResultsTests
+{
+    [Fact]
+    public void CommittedRawRuns_Summarised_EqualTheCommittedSummary()
+    {
+        var runs = LoadRawCsv.Read(RepositoryFile.PathOf("docs/performance/load-raw.csv"));
+
+        var csv = LoadResultsCsv.Format(LoadSummary.Summarise(runs));
+
+        Assert.Equal(File.ReadAllText(RepositoryFile.PathOf("docs/performance/load-results.csv")), csv);
+    }
+
+    [Fact]
+    public void CommittedSummary_Rendered_IsInTheReadmePerformanceSection()
+    {
+        var results = LoadResultsCsv.Read(RepositoryFile.PathOf("docs/performance/load-results.csv"));
+        var readme = File.ReadAllText(RepositoryFile.PathOf("README.md"));
+        var performance = readme[readme.IndexOf("\n## Performance\n", StringComparison.Ordinal)..];
+
+        var tables = TableBlocks(LoadTables.Render(results));
+
+        Assert.Equal(2, tables.Count);
+        Assert.All(tables, table => Assert.Contains(table, performance, StringComparison.Ordinal));
+    }
+
+    private static List<string> TableBlocks(string markdown)
+    {
+        var blocks = new List<string>();
+        var block = "";
+        foreach (var line in markdown.Split('\n'))
+        {
+            if (line.StartsWith('|'))
+            {
+                block += line + "\n";
+            }
+            else if (block.Length > 0)
+            {
+                blocks.Add(block);
+                block = "";
+            }
+        }
+
+        return blocks;
+    }
+}

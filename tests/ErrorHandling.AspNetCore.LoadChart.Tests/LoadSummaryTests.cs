@@ -1,0 +1,105 @@
+namespace ErrorHandling.AspNetCore.LoadChart.Tests;
+
+public class LoadSummaryTests
+{
+    [Fact]
+    public void Median_OddCount_IsTheMiddleValue() =>
+        Assert.Equal(1100, LoadSummary.Median([1300, 900, 1100]));
+
+    [Fact]
+    public void Median_EvenCount_IsTheMeanOfTheMiddleTwo() =>
+        Assert.Equal(295, LoadSummary.Median([150, 330, 260, 400]));
+
+    [Fact]
+    public void Summarise_ThreeRounds_SpreadIsSlowestAndFastestRound()
+    {
+        var ours = HandMadeRuns.Result("off", "fail", "ours");
+
+        Assert.Equal((3, 1100, 900, 1300), (ours.Rounds, ours.MedianRequestsPerSecond, ours.MinRequestsPerSecond, ours.MaxRequestsPerSecond));
+    }
+
+    [Fact]
+    public void Summarise_PairedRatios_MedianOfPerRoundRatiosNotRatioOfMedians()
+    {
+        // Per round 1100/1000 = 1.1, 900/800 = 1.125, 1300/1000 = 1.3; the medians' ratio would be 1100/1000 = 1.1.
+        var ours = HandMadeRuns.Result("off", "fail", "ours");
+
+        Assert.Equal(1.125, ours.RatioToFramework);
+    }
+
+    [Fact]
+    public void Summarise_RatioToNoHandler_PairsEachRoundWithNoHandler()
+    {
+        // Per round 1100/1250 = 0.88, 900/1200 = 0.75, 1300/1000 = 1.3.
+        var ours = HandMadeRuns.Result("off", "fail", "ours");
+
+        Assert.Equal(0.88, ours.RatioToNone);
+    }
+
+    [Fact]
+    public void Summarise_RoundWithoutTheFramework_CountsInMediansButGivesNoRatio()
+    {
+        // Four rounds: the median of 150, 260, 330, 400 is (260 + 330) / 2; the framework ran in rounds 1-3 only,
+        // so the ratios are 150/100 = 1.5, 330/300 = 1.1, 260/200 = 1.3.
+        var storm = HandMadeRuns.Result("json", "ok", "ours-storm");
+
+        Assert.Equal((4, 295, 1.3), (storm.Rounds, storm.MedianRequestsPerSecond, storm.RatioToFramework));
+    }
+
+    [Fact]
+    public void Summarise_NoHandlerNotMeasured_RatioToNoneIsEmpty()
+    {
+        var storm = HandMadeRuns.Result("json", "ok", "ours-storm");
+
+        Assert.Null(storm.RatioToNone);
+    }
+
+    [Fact]
+    public void Summarise_PerRoundRatio_KeptToSixSignificantDigits()
+    {
+        // 1000.50004 / 1000 = 1.00050004, kept as 1.0005, which the summary's three decimals write as 1.000 (1.0005
+        // is just below its binary neighbour's halfway point); unrounded it would be written 1.001.
+        var ours = HandMadeRuns.Result("serilog", "fail", "ours");
+
+        Assert.Equal(1.0005, ours.RatioToFramework);
+    }
+
+    [Fact]
+    public void Summarise_AllocationsAndPauses_AreMediansOfTheRounds()
+    {
+        var storm = HandMadeRuns.Result("json", "ok", "ours-storm");
+
+        // (826 + 827) / 2 bytes and (0.25 + 0.26) / 2 percent.
+        Assert.Equal((826.5, (0.25 + 0.26) / 2), (storm.MedianAllocatedBytesPerRequest, storm.MedianGcPausePercent));
+    }
+
+    [Fact]
+    public void Format_HandMadeRuns_WritesTheSummaryCsv()
+    {
+        var csv = LoadResultsCsv.Format(HandMadeRuns.Summarise());
+
+        // Rows in logging, endpoint, mode order; 826.5 bytes rounds half to even (826), 0.255 is a little above
+        // halfway in binary (0.26), 1.0005 a little below (1.000).
+        Assert.Equal(
+            """
+            logging,endpoint,mode,rounds,duration_s,connections,median_rps,min_rps,max_rps,ratio_to_framework,ratio_to_none,median_allocated_bytes_per_request,median_gc_pause_percent
+            off,fail,none,3,5,32,1200,1000,1250,1.250,1.000,901,0.11
+            off,fail,framework,3,5,32,1000,800,1000,1.000,0.800,2001,0.31
+            off,fail,ours,3,5,32,1100,900,1300,1.125,0.880,1501,0.21
+            json,ok,framework,3,5,32,200,100,300,1.000,,825,0.20
+            json,ok,ours-storm,4,5,32,295,150,400,1.300,,826,0.26
+            serilog,fail,framework,1,5,32,1000,1000,1000,1.000,,7,0.01
+            serilog,fail,ours,1,5,32,1001,1001,1001,1.000,,7,0.01
+
+            """,
+            csv);
+    }
+
+    [Fact]
+    public void Format_ThenParse_GivesTheSummaryAsWritten()
+    {
+        var csv = LoadResultsCsv.Format(HandMadeRuns.Summarise());
+
+        Assert.Equal(csv, LoadResultsCsv.Format(LoadResultsCsv.Parse(csv, "summary.csv")));
+    }
+}

@@ -1,0 +1,62 @@
+namespace ErrorHandling.AspNetCore.LoadChart.Tests;
+
+public class LoadTablesTests
+{
+    private const string Header = LoadResultsCsv.Header + "\n";
+
+    [Fact]
+    public void Render_HandMadeSummary_WritesBothTables()
+    {
+        var results = LoadResultsCsv.Parse(LoadResultsCsv.Format(HandMadeRuns.Summarise()), "summary.csv");
+
+        var markdown = LoadTables.Render(results);
+
+        // The serilog rows ran one round, so the header states one; 1.125 prints as 1.12 (half to even).
+        Assert.Equal(
+            """
+            wrk -t1 -c32 -d5s against one server at a time, each pinned to its own core; 1 round.
+            Requests/s are medians of the rounds; ratios are medians of the per-round ratios.
+
+            | logging | endpoint | no handler | framework | ours | ours + storm | floor | ours / framework | ours / no handler | ours + storm / framework | floor / framework |
+            | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+            | off | `/fail` | 1,200 | 1,000 | 1,100 | — | — | 1.12 | 0.88 | — | — |
+            | JSON console | `/ok` | — | 200 | — | 295 | — | — | — | 1.30 | — |
+            | Serilog (compact JSON) | `/fail` | — | 1,000 | 1,001 | — | — | 1.00 | — | — | — |
+
+            Per failed request (`/fail`), medians of the rounds: bytes allocated by the server, and the share of each run it spent paused for garbage collection.
+
+            | logging | no handler | framework | ours | ours + storm | floor |
+            | --- | ---: | ---: | ---: | ---: | ---: |
+            | off | 901 B, 0.11% | 2,001 B, 0.31% | 1,501 B, 0.21% | — | — |
+            | Serilog (compact JSON) | — | 7 B, 0.01% | 7 B, 0.01% | — | — |
+
+            """,
+            markdown);
+    }
+
+    [Fact]
+    public void Render_HalfwayFigures_RoundHalfToEven()
+    {
+        var csv = Header
+            + "off,fail,framework,5,5,32,1234.5,1000,1300,1.000,,2500.5,0.125\n"
+            + "off,fail,ours,5,5,32,1235.5,1000,1300,1.125,1.375,3501.5,0.375\n";
+
+        var markdown = LoadTables.Render(LoadResultsCsv.Parse(csv, "summary.csv"));
+
+        Assert.Contains("| off | `/fail` | — | 1,234 | 1,236 | — | — | 1.12 | 1.38 | — | — |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("| off | — | 2,500 B, 0.12% | 3,502 B, 0.38% | — | — |\n", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_OnlyTheFloorMeasured_LeavesTheRowOut()
+    {
+        var csv = Header
+            + "off,ok,ours,5,5,32,1000,1000,1000,,,1,0.00\n"
+            + "json,ok,floor,5,5,32,1000,1000,1000,,,1,0.00\n";
+
+        var markdown = LoadTables.Render(LoadResultsCsv.Parse(csv, "summary.csv"));
+
+        Assert.Contains("| off | `/ok` |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("| JSON console |", markdown, StringComparison.Ordinal);
+    }
+}

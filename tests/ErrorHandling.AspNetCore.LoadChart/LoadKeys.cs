@@ -1,0 +1,17 @@
+namespace ErrorHandling.AspNetCore.LoadChart;
+
+/// <summary>
+/// The names scripts/load.sh measures under, in the order the summary and its tables list them: logging set-ups,
+/// endpoints and server modes.
+/// </summary>
+internal static class LoadKeys
+{
+    /// <summary>Gets the logging set-ups: off, the framework's JSON console logger, Serilog's compact JSON.</summary>
+    public static IReadOnlyList<string> Loggings { get; } = ["off", "json", "serilog"];
+
+    /// <summary>Gets the endpoints: one that succeeds, one that throws.</summary>
+    public static IReadOnlyList<string> Endpoints { get; } = ["ok", "fail"];
+
+    /// <summary>Gets the server modes: no handler, the framework's, ours, ours in error-storm mode, the floor.</summary>
+    public static IReadOnlyList<string> Modes { get; } = ["none", "framework", "ours", "ours-storm", "floor"];
+}
