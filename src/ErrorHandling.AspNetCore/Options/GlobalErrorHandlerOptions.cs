@@ -110,7 +110,10 @@ public sealed partial class GlobalErrorHandlerOptions
     /// Gets or sets a writer that replaces the problem details body entirely, for example to produce
     /// <c>{ "error": "...", "message": "..." }</c>. It receives the problem details after every
     /// customization and whether exception details may be written. It wins over
-    /// <see cref="HtmlErrorPages"/>: when it is set, browsers get what it writes too.
+    /// <see cref="HtmlErrorPages"/>: when it is set, browsers get what it writes too. What it writes is buffered and
+    /// sent when it returns, with the status it leaves on the response; a writer that throws, or leaves a status
+    /// outside 100–599 or without a body (1xx, 204, 205, 304), is a failure of the handler
+    /// (<c>ErrorHandlerFailed</c>, the minimal 500).
     /// </summary>
     /// <value>The default is <see langword="null"/>: the handler writes <c>application/problem+json</c>.</value>
     public Func<ErrorResponseContext, Task>? ResponseWriter { get; set; }

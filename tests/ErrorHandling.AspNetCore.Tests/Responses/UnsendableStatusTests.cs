@@ -22,7 +22,7 @@ public sealed class UnsendableStatusTests
     public static TheoryData<string, int> Cases()
     {
         var data = new TheoryData<string, int>();
-        string[] sources = ["selector", "factory", "problemDetailsException", "badHttpRequestException", "customization", "frameworkCustomization"];
+        string[] sources = ["selector", "factory", "problemDetailsException", "badHttpRequestException", "customization", "frameworkCustomization", "responseWriter"];
         int[] statuses = [100, 101, 103, 204, 205, 304, -1, 0, 99, 600, 700];
         foreach (var source in sources)
         {
@@ -61,6 +61,13 @@ public sealed class UnsendableStatusTests
                     break;
                 case "customization":
                     o.CustomizeProblemDetails = context => context.ProblemDetails.Status = status;
+                    break;
+                case "responseWriter":
+                    o.ResponseWriter = context =>
+                    {
+                        context.HttpContext.Response.StatusCode = status;
+                        return context.HttpContext.Response.WriteAsync("{\"error\":\"order\"}");
+                    };
                     break;
             }
         });
