@@ -11,9 +11,9 @@ namespace ErrorHandling.AspNetCore;
 
 /// <summary>
 /// The stages of one failure, in order, each run once: classification (<see cref="ExceptionClassifier"/>), the
-/// app's exception handlers, the problem (<see cref="ProblemDetailsBuilder"/>), reporting
-/// (<see cref="FailureReporter"/>), the response (<see cref="ErrorResponseWriter"/>), and the minimal 500 when
-/// the handler itself fails.
+/// app's exception handlers, the problem (<see cref="ProblemDetailsBuilder"/>), rendering the response
+/// (<see cref="ErrorResponseWriter"/>), reporting it with the status it is sent with (<see cref="FailureReporter"/>),
+/// sending it, and the minimal 500 when the handler itself fails.
 /// </summary>
 internal sealed class FailureHandler
 {
@@ -98,7 +98,7 @@ internal sealed class FailureHandler
     private async Task RespondAsync(HttpContext context, Exception exception, string traceId)
     {
         ExceptionClassification classification;
-        ProblemDetails problem;
+        RenderedErrorResponse rendered;
         try
         {
             classification = _classifier.Classify(context, exception);
@@ -112,7 +112,13 @@ internal sealed class FailureHandler
                 return;
             }
 
-            problem = _problems.ForException(context, exception, classification, traceId);
+            var problem = _problems.ForException(context, exception, classification, traceId);
+            var statusCode = problem.Status ?? classification.StatusCode;
+            _responses.Reset(context.Response, statusCode);
+
+            // Rendered before it is reported: a body that cannot be rendered is answered with the minimal 500, and
+            // the event must carry the status the client gets.
+            rendered = await _responses.RenderAsync(context, problem, statusCode, exception).ConfigureAwait(false);
         }
         catch (Exception handlerException) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -127,45 +133,55 @@ internal sealed class FailureHandler
             return;
         }
 
-        var statusCode = problem.Status ?? classification.StatusCode;
-        _reporter.ReportRequestFailure(context, exception, statusCode, classification.LogLevel, traceId, FailureOutcome.Handled);
-        await WriteAsync(context, problem, statusCode, exception, reset: true, traceId).ConfigureAwait(false);
+        using (rendered)
+        {
+            _reporter.ReportRequestFailure(context, exception, rendered.StatusCode, classification.LogLevel, traceId, FailureOutcome.Handled);
+            await SendAsync(context, rendered, followsExceptionEvent: true, traceId).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Gives an error response that ended without a body the problem body of its status.</summary>
     public async Task RespondToEmptyResponseAsync(HttpContext context)
     {
         var traceId = ProblemDetailsBuilder.TraceIdFor(context);
-        ProblemDetails problem;
+        var response = context.Response;
+        var statusCode = response.StatusCode;
+        RenderedErrorResponse rendered;
         try
         {
-            problem = _problems.ForStatus(context, context.Response.StatusCode, traceId);
+            var problem = _problems.ForStatus(context, statusCode, traceId);
+            rendered = await _responses.RenderAsync(context, problem, statusCode, exception: null).ConfigureAwait(false);
         }
-        catch (Exception handlerException)
+        catch (Exception handlerException) when (!context.RequestAborted.IsCancellationRequested)
         {
-            // There is no exception event to follow here; the response stays as the app left it.
-            _reporter.ReportHandlerFailure(context, handlerException, context.Response.StatusCode, traceId);
+            // There is no exception event to follow here; the response stays as the app left it (the app's writer
+            // may have changed its status).
+            response.StatusCode = statusCode;
+            _reporter.ReportHandlerFailure(context, handlerException, statusCode, traceId);
+            return;
+        }
+        catch (Exception)
+        {
+            // The client went away while the app's writer ran: nobody is left to answer.
             return;
         }
 
-        await WriteAsync(context, problem, context.Response.StatusCode, exception: null, reset: false, traceId).ConfigureAwait(false);
+        using (rendered)
+        {
+            await SendAsync(context, rendered, followsExceptionEvent: false, traceId).ConfigureAwait(false);
+        }
     }
 
-    private async Task WriteAsync(HttpContext context, ProblemDetails problem, int statusCode, Exception? exception, bool reset, string traceId)
+    private async Task SendAsync(HttpContext context, RenderedErrorResponse rendered, bool followsExceptionEvent, string traceId)
     {
         try
         {
-            if (reset)
-            {
-                _responses.Reset(context.Response, statusCode);
-            }
-
-            await _responses.WriteProblemAsync(context, problem, statusCode, exception).ConfigureAwait(false);
+            await ErrorResponseWriter.SendAsync(context, rendered).ConfigureAwait(false);
         }
         catch (Exception handlerException) when (!context.RequestAborted.IsCancellationRequested)
         {
             var response = context.Response;
-            if (!reset)
+            if (!followsExceptionEvent)
             {
                 // An empty error response had no exception event to follow: it stays as the app left it.
                 _reporter.ReportHandlerFailure(context, handlerException, response.StatusCode, traceId);
@@ -181,7 +197,7 @@ internal sealed class FailureHandler
         }
         catch (Exception)
         {
-            // The client went away while the error response was being written: nobody is left to answer, and
+            // The client went away while the error response was being sent: nobody is left to answer, and
             // the failure itself has been reported.
         }
     }

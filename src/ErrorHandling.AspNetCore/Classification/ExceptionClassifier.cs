@@ -42,8 +42,9 @@ internal sealed class ExceptionClassifier
         exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested;
 
     /// <summary>
-    /// Classifies an exception. Throws when an app's selector or factory throws or gives a status outside
-    /// 100–599: that is a failure of the handler, not of the request.
+    /// Classifies an exception. Throws when an app's selector or factory throws, or when a selector, a factory or
+    /// the exception gives a status no problem can be sent with (<see cref="ProblemStatus"/>): that is a failure of
+    /// the handler, not of the request.
     /// </summary>
     public ExceptionClassification Classify(HttpContext context, Exception exception)
     {
@@ -60,10 +61,11 @@ internal sealed class ExceptionClassifier
 
         return unwrapped switch
         {
-            BadHttpRequestException badRequest => new(badRequest.StatusCode, LogLevel.Information, null, unwrapped),
+            BadHttpRequestException badRequest => new(
+                ProblemStatus.Checked(badRequest.StatusCode, "A BadHttpRequestException"), LogLevel.Information, null, unwrapped),
             ValidationException validation => new(
                 StatusCodes.Status400BadRequest, LogLevel.Information, null, unwrapped, ValidationErrors: ErrorsOf(validation)),
-            ProblemDetailsException { ProblemDetails: var problem } => Authored(null, unwrapped, problem),
+            ProblemDetailsException { ProblemDetails: var problem } => Authored(null, unwrapped, problem, "The problem of a ProblemDetailsException"),
             _ => new(StatusCodes.Status500InternalServerError, LogLevel.Error, null, unwrapped),
         };
     }
@@ -109,13 +111,15 @@ internal sealed class ExceptionClassifier
             {
                 if (factory(context, exception) is { } problem)
                 {
-                    return Authored(mapping, exception, problem);
+                    return Authored(mapping, exception, problem, "The problem factory of an exception mapping (Map<TException>(Func<HttpContext, TException, ProblemDetails?>))");
                 }
 
                 continue;
             }
 
-            var statusCode = mapping.StatusSelector is { } selector ? CheckedStatus(selector(exception)) : mapping.StatusCode;
+            var statusCode = mapping.StatusSelector is { } selector
+                ? ProblemStatus.Checked(selector(exception), "The status selector of an exception mapping (Map<TException>(Func<TException, int>))")
+                : mapping.StatusCode;
             var errors = mapping.ValidationErrors?.Invoke(exception)
                 ?? (mapping.ValidationErrors is null ? null : throw new InvalidOperationException("A validation errors selector returned null."));
             return new(statusCode, mapping.LogLevelFor(statusCode), mapping, exception, ValidationErrors: errors);
@@ -140,11 +144,10 @@ internal sealed class ExceptionClassifier
             return [.. found];
         }, _typeMappings);
 
-    private static ExceptionClassification Authored(ExceptionMapping? mapping, Exception exception, ProblemDetails problem)
+    private static ExceptionClassification Authored(ExceptionMapping? mapping, Exception exception, ProblemDetails problem, string source)
     {
-        var statusCode = CheckedStatus(problem.Status ?? StatusCodes.Status500InternalServerError);
-        var level = statusCode is >= 400 and < 500 ? LogLevel.Warning : LogLevel.Error;
-        return new(statusCode, mapping?.LogLevel ?? level, mapping, exception, AuthoredProblem: problem);
+        var statusCode = ProblemStatus.Checked(problem.Status ?? StatusCodes.Status500InternalServerError, source);
+        return new(statusCode, mapping?.LogLevel ?? ProblemStatus.DefaultLogLevel(statusCode), mapping, exception, AuthoredProblem: problem);
     }
 
     private static Dictionary<string, string[]> ErrorsOf(ValidationException exception)
@@ -166,9 +169,4 @@ internal sealed class ExceptionClassifier
 
         return errors;
     }
-
-    private static int CheckedStatus(int statusCode) =>
-        statusCode is >= 100 and <= 599
-            ? statusCode
-            : throw new InvalidOperationException($"An exception mapping gave the status {statusCode}, which is not a status code between 100 and 599.");
 }

@@ -89,7 +89,5 @@ public sealed class ExceptionMapping
     internal bool HasFixedStatus => StatusSelector is null && ProblemFactory is null;
 
     internal LogLevel LogLevelFor(int statusCode) =>
-        LogLevel ?? (ValidationErrors is not null ? Microsoft.Extensions.Logging.LogLevel.Information
-            : statusCode is >= 400 and < 500 ? Microsoft.Extensions.Logging.LogLevel.Warning
-            : Microsoft.Extensions.Logging.LogLevel.Error);
+        LogLevel ?? (ValidationErrors is not null ? Microsoft.Extensions.Logging.LogLevel.Information : ProblemStatus.DefaultLogLevel(statusCode));
 }

@@ -17,9 +17,9 @@ public sealed partial class GlobalErrorHandlerOptions
     /// replaces the earlier mapping.
     /// </summary>
     /// <typeparam name="TException">The exception type.</typeparam>
-    /// <param name="statusCode">The status code of the response, 100–599.</param>
+    /// <param name="statusCode">The status code of the response: 200–599 except 204, 205 and 304, whose responses have no body.</param>
     /// <returns>These options, for chaining.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599, or a status without a body (1xx, 204, 205, 304).</exception>
     public GlobalErrorHandlerOptions Map<TException>(int statusCode)
         where TException : Exception =>
         Map<TException>(statusCode, static _ => { });
@@ -29,15 +29,15 @@ public sealed partial class GlobalErrorHandlerOptions
     /// problem type, extension members, a log level or an exposed message set on the <see cref="ExceptionMapping"/>.
     /// </summary>
     /// <typeparam name="TException">The exception type.</typeparam>
-    /// <param name="statusCode">The status code of the response, 100–599.</param>
+    /// <param name="statusCode">The status code of the response: 200–599 except 204, 205 and 304, whose responses have no body.</param>
     /// <param name="configure">Sets the title, detail, type, extensions, log level or <see cref="ExceptionMapping.ExposeMessage"/>.</param>
     /// <returns>These options, for chaining.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599, or a status without a body (1xx, 204, 205, 304).</exception>
     public GlobalErrorHandlerOptions Map<TException>(int statusCode, Action<ExceptionMapping> configure)
         where TException : Exception
     {
         ArgumentNullException.ThrowIfNull(configure);
-        ThrowIfNotAStatus(statusCode);
+        ProblemStatus.ThrowIfUnusable(statusCode, nameof(statusCode));
         TypeMappings[typeof(TException)] = Configured(new ExceptionMapping(statusCode), configure);
         return this;
     }
@@ -47,9 +47,9 @@ public sealed partial class GlobalErrorHandlerOptions
     /// (<c>e =&gt; (int)e.StatusCode</c>). The most derived mapped type wins, as for the other type mappings.
     /// </summary>
     /// <typeparam name="TException">The exception type.</typeparam>
-    /// <param name="statusCode">Returns the status code for an exception, 100–599. A selector that throws or returns
-    /// another number is a failure of the handler: it is logged as <c>ErrorHandlerFailed</c> and the client gets
-    /// the minimal generic 500.</param>
+    /// <param name="statusCode">Returns the status code for an exception: 200–599 except 204, 205 and 304. A selector
+    /// that throws or returns another number (a status without a body included) is a failure of the handler: it is
+    /// logged as <c>ErrorHandlerFailed</c> and the client gets the minimal generic 500.</param>
     /// <returns>These options, for chaining.</returns>
     public GlobalErrorHandlerOptions Map<TException>(Func<TException, int> statusCode)
         where TException : Exception =>
@@ -61,7 +61,7 @@ public sealed partial class GlobalErrorHandlerOptions
     /// <see cref="ExceptionMapping"/>.
     /// </summary>
     /// <typeparam name="TException">The exception type.</typeparam>
-    /// <param name="statusCode">Returns the status code for an exception, 100–599 (see <see cref="Map{TException}(Func{TException, int})"/>).</param>
+    /// <param name="statusCode">Returns the status code for an exception, 200–599 except 204, 205 and 304 (see <see cref="Map{TException}(Func{TException, int})"/>).</param>
     /// <param name="configure">Sets the title, detail, type, extensions, log level or <see cref="ExceptionMapping.ExposeMessage"/>.</param>
     /// <returns>These options, for chaining.</returns>
     public GlobalErrorHandlerOptions Map<TException>(Func<TException, int> statusCode, Action<ExceptionMapping> configure)
@@ -84,7 +84,8 @@ public sealed partial class GlobalErrorHandlerOptions
     /// </summary>
     /// <typeparam name="TException">The exception type.</typeparam>
     /// <param name="problem">Builds the problem for an exception, or returns <see langword="null"/>. A factory that
-    /// throws, or a status outside 100–599, is a failure of the handler (<c>ErrorHandlerFailed</c>, the minimal 500).</param>
+    /// throws, or a status outside 100–599 or without a body (1xx, 204, 205, 304), is a failure of the handler
+    /// (<c>ErrorHandlerFailed</c>, the minimal 500).</param>
     /// <returns>These options, for chaining.</returns>
     public GlobalErrorHandlerOptions Map<TException>(Func<HttpContext, TException, ProblemDetails?> problem)
         where TException : Exception
@@ -133,9 +134,9 @@ public sealed partial class GlobalErrorHandlerOptions
     /// type mappings.
     /// </summary>
     /// <param name="predicate">Returns <see langword="true"/> for the exceptions to map.</param>
-    /// <param name="statusCode">The status code of the response, 100–599.</param>
+    /// <param name="statusCode">The status code of the response: 200–599 except 204, 205 and 304, whose responses have no body.</param>
     /// <returns>These options, for chaining.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599, or a status without a body (1xx, 204, 205, 304).</exception>
     public GlobalErrorHandlerOptions Map(Func<Exception, bool> predicate, int statusCode) =>
         Map(predicate, statusCode, static _ => { });
 
@@ -145,15 +146,15 @@ public sealed partial class GlobalErrorHandlerOptions
     /// Predicates are tried in the order they were added, before the type mappings.
     /// </summary>
     /// <param name="predicate">Returns <see langword="true"/> for the exceptions to map.</param>
-    /// <param name="statusCode">The status code of the response, 100–599.</param>
+    /// <param name="statusCode">The status code of the response: 200–599 except 204, 205 and 304, whose responses have no body.</param>
     /// <param name="configure">Sets the title, detail, type, extensions, log level or <see cref="ExceptionMapping.ExposeMessage"/>.</param>
     /// <returns>These options, for chaining.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599, or a status without a body (1xx, 204, 205, 304).</exception>
     public GlobalErrorHandlerOptions Map(Func<Exception, bool> predicate, int statusCode, Action<ExceptionMapping> configure)
     {
         ArgumentNullException.ThrowIfNull(predicate);
         ArgumentNullException.ThrowIfNull(configure);
-        ThrowIfNotAStatus(statusCode);
+        ProblemStatus.ThrowIfUnusable(statusCode, nameof(statusCode));
         PredicateMappings.Add((predicate, Configured(new ExceptionMapping(statusCode), configure)));
         return this;
     }
@@ -179,12 +180,6 @@ public sealed partial class GlobalErrorHandlerOptions
         }
 
         return mappings;
-    }
-
-    private static void ThrowIfNotAStatus(int statusCode)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
     }
 
     private static ExceptionMapping Configured(ExceptionMapping mapping, Action<ExceptionMapping> configure)

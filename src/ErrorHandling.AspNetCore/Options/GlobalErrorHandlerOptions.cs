@@ -87,7 +87,8 @@ public sealed partial class GlobalErrorHandlerOptions
     /// <summary>
     /// Gets the status codes for exception types, from configuration: the key is the exception type's full
     /// name (<c>System.TimeoutException</c>, <c>MyApp.OrderNotFoundException</c>), resolved against the
-    /// loaded assemblies at start-up; the value is the status code (100–599). A mapping made in code with
+    /// loaded assemblies at start-up; the value is the status code: 200–599 except 204, 205 and 304, whose responses
+    /// have no body (another value fails start-up). A mapping made in code with
     /// <see cref="Map{TException}(int)"/> wins over an entry for the same type.
     /// </summary>
     /// <value>The default is empty.</value>
@@ -98,7 +99,9 @@ public sealed partial class GlobalErrorHandlerOptions
     /// such as an error code, change the title. It runs after the framework's
     /// <c>ProblemDetailsOptions.CustomizeProblemDetails</c> (when the app called <c>AddProblemDetails</c>), for
     /// exceptions and for empty error responses (then <c>ProblemDetailsContext.Exception</c> is
-    /// <see langword="null"/>). Changing <c>Status</c> changes the status of the response.
+    /// <see langword="null"/>). Changing <c>Status</c> changes the status of the response; a status outside
+    /// 100–599 or without a body (1xx, 204, 205, 304) is a failure of the handler (<c>ErrorHandlerFailed</c>, the
+    /// minimal 500; an empty error response is left as it was).
     /// </summary>
     /// <value>The default is <see langword="null"/>.</value>
     public Action<ProblemDetailsContext>? CustomizeProblemDetails { get; set; }
@@ -107,7 +110,10 @@ public sealed partial class GlobalErrorHandlerOptions
     /// Gets or sets a writer that replaces the problem details body entirely, for example to produce
     /// <c>{ "error": "...", "message": "..." }</c>. It receives the problem details after every
     /// customization and whether exception details may be written. It wins over
-    /// <see cref="HtmlErrorPages"/>: when it is set, browsers get what it writes too.
+    /// <see cref="HtmlErrorPages"/>: when it is set, browsers get what it writes too. What it writes is buffered and
+    /// sent when it returns, with the status it leaves on the response; a writer that throws, or leaves a status
+    /// outside 100–599 or without a body (1xx, 204, 205, 304), is a failure of the handler
+    /// (<c>ErrorHandlerFailed</c>, the minimal 500).
     /// </summary>
     /// <value>The default is <see langword="null"/>: the handler writes <c>application/problem+json</c>.</value>
     public Func<ErrorResponseContext, Task>? ResponseWriter { get; set; }

@@ -39,9 +39,9 @@ internal sealed class GlobalErrorHandlerOptionsValidator(IConfiguration? configu
 
         foreach (var (typeName, statusCode) in options.StatusCodes)
         {
-            if (statusCode is < 100 or > 599)
+            if (ProblemStatus.Rejection(statusCode) is { } rejection)
             {
-                failures.Add($"{Prefix}{nameof(options.StatusCodes)}:{typeName} has the value '{statusCode}', which is not a status code between 100 and 599.");
+                failures.Add($"{Prefix}{nameof(options.StatusCodes)}:{typeName} has the value '{statusCode}'; {rejection}.");
             }
 
             if (!ExceptionTypeResolver.TryResolve(typeName, out _))

@@ -7,7 +7,8 @@ namespace ErrorHandling.AspNetCore;
 /// <summary>
 /// Builds the one <see cref="ProblemDetails"/> of a failure — for an exception or for an empty error response —
 /// and applies both customizations to it: the framework's <c>ProblemDetailsOptions.CustomizeProblemDetails</c>,
-/// then <see cref="GlobalErrorHandlerOptions.CustomizeProblemDetails"/>. Every response writer reads only this.
+/// then <see cref="GlobalErrorHandlerOptions.CustomizeProblemDetails"/>, and checks the status they leave. Every
+/// response writer reads only this.
 /// </summary>
 internal sealed class ProblemDetailsBuilder
 {
@@ -124,5 +125,9 @@ internal sealed class ProblemDetailsBuilder
         var problemContext = new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception };
         _frameworkCustomization?.Invoke(problemContext);
         _customization?.Invoke(problemContext);
+        if (problem.Status is { } status)
+        {
+            ProblemStatus.Checked(status, "CustomizeProblemDetails (the handler's, or the framework's ProblemDetailsOptions.CustomizeProblemDetails)");
+        }
     }
 }

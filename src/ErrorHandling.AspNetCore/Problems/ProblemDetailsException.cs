@@ -7,7 +7,8 @@ namespace ErrorHandling.AspNetCore;
 /// An exception that carries the problem to answer with. The global error handler writes exactly that problem,
 /// in every environment: its status (500 when not set), title, detail, type and extension members, with
 /// <c>type</c>, <c>title</c>, <c>instance</c> and <c>traceId</c> filled in where it leaves them out. A mapping of
-/// the exception's type made by the app wins.
+/// the exception's type made by the app wins. A problem whose status is outside 100–599 or has no body (1xx, 204,
+/// 205, 304) cannot be sent: the handler logs its own failure (<c>ErrorHandlerFailed</c>) and sends the minimal 500.
 /// </summary>
 public class ProblemDetailsException : Exception
 {
@@ -25,10 +26,10 @@ public class ProblemDetailsException : Exception
     /// <summary>
     /// Initializes a new instance that answers with a problem of the given status, title and detail.
     /// </summary>
-    /// <param name="statusCode">The status code of the response, 100–599.</param>
+    /// <param name="statusCode">The status code of the response: 200–599 except 204, 205 and 304, whose responses have no body.</param>
     /// <param name="title">The problem's title, or <see langword="null"/> for the framework's title for the status.</param>
     /// <param name="detail">The problem's detail, written for clients, or <see langword="null"/> for none.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599, or a status without a body (1xx, 204, 205, 304).</exception>
     public ProblemDetailsException(int statusCode, string? title = null, string? detail = null)
         : this(new ProblemDetails { Status = ValidStatus(statusCode), Title = title, Detail = detail })
     {
@@ -46,8 +47,7 @@ public class ProblemDetailsException : Exception
 
     private static int ValidStatus(int statusCode)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        ProblemStatus.ThrowIfUnusable(statusCode, nameof(statusCode));
         return statusCode;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 
@@ -7,9 +8,9 @@ namespace ErrorHandling.AspNetCore;
 
 /// <summary>
 /// Writes the error response of a failure: resets the failed response (keeping
-/// <see cref="GlobalErrorHandlerOptions.PreservedResponseHeaders"/>), then writes the problem with the app's
+/// <see cref="GlobalErrorHandlerOptions.PreservedResponseHeaders"/>), renders the problem with the app's
 /// <see cref="GlobalErrorHandlerOptions.ResponseWriter"/>, as the HTML page for a browser, or as
-/// <c>application/problem+json</c>; and the minimal generic 500 when writing that failed.
+/// <c>application/problem+json</c>, then sends it; and the minimal generic 500 when rendering or sending failed.
 /// </summary>
 internal sealed class ErrorResponseWriter
 {
@@ -68,32 +69,39 @@ internal sealed class ErrorResponseWriter
     }
 
     /// <summary>
-    /// Sets the problem's status and writes its body: what the app's writer writes, the HTML page when the
-    /// request prefers <c>text/html</c>, or <c>application/problem+json</c>.
+    /// Renders the problem without sending anything: what the app's writer writes (with the response's status set
+    /// to the problem's, as the writer expects), the HTML page when the request prefers <c>text/html</c>, or
+    /// <c>application/problem+json</c>. Throws when rendering fails or the app's writer leaves a status no problem
+    /// can be sent with; nothing has reached the client then.
     /// </summary>
-    public async Task WriteProblemAsync(HttpContext context, ProblemDetails problem, int statusCode, Exception? exception)
+    public async ValueTask<RenderedErrorResponse> RenderAsync(HttpContext context, ProblemDetails problem, int statusCode, Exception? exception)
     {
         statusCode = problem.Status ?? statusCode;
-        context.Response.StatusCode = statusCode;
         if (_responseWriter is not null)
         {
-            await _responseWriter(new ErrorResponseContext(context, exception, problem, _includeDetails)).ConfigureAwait(false);
-            return;
+            return await RenderWithAppWriterAsync(context, _responseWriter, new ErrorResponseContext(context, exception, problem, _includeDetails), statusCode)
+                .ConfigureAwait(false);
         }
 
         if (_htmlErrorPages && ErrorPageNegotiator.PrefersHtml(context.Request.Headers.Accept))
         {
-            using var page = HtmlErrorPageWriter.Render(problem, statusCode, _includeDetails ? exception : null);
+            var page = HtmlErrorPageWriter.Render(problem, statusCode, _includeDetails ? exception : null);
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = HtmlErrorPageWriter.ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
-            await WriteAsync(context, HtmlErrorPageWriter.ContentType, page.WrittenMemory).ConfigureAwait(false);
-            return;
+            return new RenderedErrorResponse(statusCode, HtmlErrorPageWriter.ContentType, page.WrittenMemory, page);
         }
 
         var details = _includeDetails ? new DevelopmentDetails(_requestEcho, context.Request, exception) : (DevelopmentDetails?)null;
-        using var body = ProblemJsonWriter.Render(problem, statusCode, details, _serializerOptions);
-        await WriteAsync(context, ProblemJsonContentType, body.WrittenMemory).ConfigureAwait(false);
+        var body = ProblemJsonWriter.Render(problem, statusCode, details, _serializerOptions);
+        return new RenderedErrorResponse(statusCode, ProblemJsonContentType, body.WrittenMemory, body);
+    }
+
+    /// <summary>Sends a rendered error response: its status, its <c>Content-Type</c> and its body, in one write.</summary>
+    public static ValueTask SendAsync(HttpContext context, RenderedErrorResponse rendered)
+    {
+        context.Response.StatusCode = rendered.StatusCode;
+        return WriteAsync(context, rendered.ContentType, rendered.Body);
     }
 
     /// <summary>
@@ -120,11 +128,50 @@ internal sealed class ErrorResponseWriter
         }
     }
 
-    // One write with a known Content-Length: Kestrel sends the body unchunked.
-    private static ValueTask WriteAsync(HttpContext context, string contentType, ReadOnlyMemory<byte> body)
+    // What the app's writer writes is buffered, so that its status is known — and checked, and reported — before
+    // anything reaches the client, and so that a writer that fails half-way still leaves room for the minimal 500.
+    private static async ValueTask<RenderedErrorResponse> RenderWithAppWriterAsync(
+        HttpContext context, Func<ErrorResponseContext, Task> responseWriter, ErrorResponseContext writerContext, int statusCode)
     {
         var response = context.Response;
-        response.ContentType = contentType;
+        response.StatusCode = statusCode;
+        var features = context.Features;
+        var serverBody = features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var buffer = new MemoryStream();
+        try
+        {
+            var capture = new StreamResponseBodyFeature(buffer, serverBody);
+            features.Set<IHttpResponseBodyFeature>(capture);
+            try
+            {
+                await responseWriter(writerContext).ConfigureAwait(false);
+                await capture.CompleteAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                features.Set(serverBody);
+                capture.Dispose();
+            }
+
+            var sentStatus = ProblemStatus.Checked(response.StatusCode, "The app's GlobalErrorHandlerOptions.ResponseWriter");
+            return new RenderedErrorResponse(sentStatus, contentType: null, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), buffer);
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
+    // One write with a known Content-Length: Kestrel sends the body unchunked.
+    private static ValueTask WriteAsync(HttpContext context, string? contentType, ReadOnlyMemory<byte> body)
+    {
+        var response = context.Response;
+        if (contentType is not null)
+        {
+            response.ContentType = contentType;
+        }
+
         response.ContentLength = body.Length;
         return response.Body.WriteAsync(body, context.RequestAborted);
     }

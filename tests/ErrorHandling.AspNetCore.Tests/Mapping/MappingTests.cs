@@ -257,6 +257,9 @@ public sealed class MappingTests
     [InlineData("System.String", "504", "GlobalErrorHandler:StatusCodes:System.String", "names no exception type")]
     [InlineData("System.TimeoutException", "700", "GlobalErrorHandler:StatusCodes:System.TimeoutException", "'700'")]
     [InlineData("System.TimeoutException", "soon", "GlobalErrorHandler:StatusCodes:System.TimeoutException", "'soon'")]
+    [InlineData("System.TimeoutException", "204", "GlobalErrorHandler:StatusCodes:System.TimeoutException", "has the value '204'; a response with that status has no body")]
+    [InlineData("System.TimeoutException", "304", "GlobalErrorHandler:StatusCodes:System.TimeoutException", "has the value '304'; a response with that status has no body")]
+    [InlineData("System.TimeoutException", "101", "GlobalErrorHandler:StatusCodes:System.TimeoutException", "has the value '101'; a response with that status has no body")]
     public async Task StatusCodesFromConfiguration_InvalidEntry_FailsStartupNamingIt(string typeName, string status, string expectedOption, string expectedText)
     {
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartWithHandlerAsync(
@@ -277,6 +280,31 @@ public sealed class MappingTests
 
         Assert.Throws<ArgumentOutOfRangeException>("statusCode", () => options.Map<TimeoutException>(status));
         Assert.Throws<ArgumentOutOfRangeException>("statusCode", () => options.Map(_ => true, status));
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(101)]
+    [InlineData(103)]
+    [InlineData(204)]
+    [InlineData(205)]
+    [InlineData(304)]
+    public void Map_StatusWithoutABody_ThrowsAtTheCallSayingWhy(int status)
+    {
+        var options = new GlobalErrorHandlerOptions();
+
+        var typeMapping = Assert.Throws<ArgumentOutOfRangeException>("statusCode", () => options.Map<TimeoutException>(status));
+        var predicateMapping = Assert.Throws<ArgumentOutOfRangeException>("statusCode", () => options.Map(_ => true, status));
+        var problemException = Assert.Throws<ArgumentOutOfRangeException>("statusCode", () => new ProblemDetailsException(status));
+
+        foreach (var exception in new[] { typeMapping, predicateMapping, problemException })
+        {
+            Assert.Equal(status, exception.ActualValue);
+            Assert.Contains("a response with that status has no body (1xx, 204, 205 and 304 have none)", exception.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(options.TypeMappings);
+        Assert.Empty(options.PredicateMappings);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text.Json;
 using ErrorHandling.AspNetCore.Tests.Infrastructure;
@@ -126,6 +127,29 @@ public sealed class CustomizationTests
         Assert.Equal("Internal Server Error", json.RootElement.GetProperty("error").GetString());
         Assert.Equal(expectedMessage, json.RootElement.GetProperty("message").GetString());
         Assert.Equal("no-cache", Assert.Single(response.Headers.GetValues("Pragma")));
+    }
+
+    [Fact]
+    public async Task ResponseWriter_SetsItsOwnStatusAndWritesThroughTheBodyWriter_SentAsWrittenAndTheEventCarriesThatStatus()
+    {
+        var (app, response, body) = await ThrowAsync(b => b.Services.AddGlobalErrorHandler(o => o.ResponseWriter = context =>
+        {
+            var httpResponse = context.HttpContext.Response;
+            httpResponse.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpResponse.ContentType = "text/plain";
+
+            // Written without a flush: what the writer wrote is sent all the same.
+            httpResponse.BodyWriter.Write("order service unavailable"u8);
+            return Task.CompletedTask;
+        }));
+        await using var running = app;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("order service unavailable", body);
+        Assert.Equal(25, response.Content.Headers.ContentLength);
+        var record = Assert.Single(HandlerLog.Records(app.Services));
+        Assert.Equal("503", record.GetStructuredStateValue("StatusCode"));
     }
 
     [Fact]
