@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+
+namespace ErrorHandling.AspNetCore.Tests;
+
+/// <summary>
+/// The folders of the core package are the stages of a failure, and each may use only the stages before it and
+/// <c>Primitives/</c>; the files at the package's root compose the stages and may use them all.
+/// </summary>
+public sealed partial class FolderDependencyTests
+{
+    // In the order a failure goes through them; Primitives is shared by all and uses none.
+    private static readonly string[] Stages = ["Primitives", "Options", "Classification", "Problems", "Redaction", "Reporting", "Responses"];
+
+    [Fact]
+    public void EveryStage_UsesOnlyEarlierStagesAndPrimitives()
+    {
+        var package = Path.Combine(RepositoryRoot(), "src", "ErrorHandling.AspNetCore");
+        var folderOfType = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var stage in Stages)
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(package, stage), "*.cs"))
+            {
+                // One type a file; a partial type's other files are named Type.Part.cs.
+                folderOfType[Path.GetFileName(file).Split('.')[0]] = stage;
+            }
+        }
+
+        var violations = new List<string>();
+        for (var i = 0; i < Stages.Length; i++)
+        {
+            var allowed = i == 0 ? new HashSet<string> { Stages[0] } : new HashSet<string>(Stages[..(i + 1)]);
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(package, Stages[i]), "*.cs"))
+            {
+                var code = Comments().Replace(File.ReadAllText(file), string.Empty);
+                foreach (var name in Identifiers().Matches(code).Select(static m => m.Value).Distinct())
+                {
+                    if (folderOfType.TryGetValue(name, out var folder) && !allowed.Contains(folder))
+                    {
+                        violations.Add($"{Stages[i]}/{Path.GetFileName(file)} uses {folder}/{name}");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public void EveryFolderOfThePackage_IsAKnownStage()
+    {
+        var package = Path.Combine(RepositoryRoot(), "src", "ErrorHandling.AspNetCore");
+        var folders = Directory.EnumerateDirectories(package)
+            .Select(Path.GetFileName)
+            .Where(static name => name is not ("bin" or "obj"))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(Stages.Order(StringComparer.Ordinal), folders);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ErrorHandling.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No ErrorHandling.sln above {AppContext.BaseDirectory}.");
+    }
+
+    // XML docs may name any type (a cref to the option that configures a stage, say); only code is a dependency.
+    [GeneratedRegex(@"//[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex Comments();
+
+    [GeneratedRegex(@"\b[A-Z][A-Za-z0-9]*\b")]
+    private static partial Regex Identifiers();
+}
