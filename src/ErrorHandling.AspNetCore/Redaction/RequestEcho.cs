@@ -8,11 +8,11 @@ namespace ErrorHandling.AspNetCore;
 /// body and, when <see cref="GlobalErrorHandlerOptions.LogRequestHeaders"/> is set, the log event.
 /// Sensitive values never leave as they came: they are replaced by <c>***</c>.
 /// </summary>
-internal sealed class RequestEcho(QueryStringRedactor queryRedactor, NamePatternSet redactedHeaders)
+internal sealed class RequestEcho(QueryStringRedactor queryRedactor, RedactedNameSet redactedHeaders)
 {
     /// <summary>Creates the echo of <see cref="GlobalErrorHandlerOptions.RedactedQueryParameters"/> and <see cref="GlobalErrorHandlerOptions.RedactedHeaders"/>.</summary>
     public RequestEcho(GlobalErrorHandlerOptions options)
-        : this(new QueryStringRedactor(new NamePatternSet(options.RedactedQueryParameters)), new NamePatternSet(options.RedactedHeaders))
+        : this(new QueryStringRedactor(new RedactedNameSet(options.RedactedQueryParameters)), new RedactedNameSet(options.RedactedHeaders))
     {
     }
 
