@@ -40,7 +40,8 @@ public sealed partial class GlobalErrorHandlerOptions
     /// <summary>
     /// Gets the names of the response headers that are kept when the failed response is reset.
     /// A name ending in <c>*</c> matches every header that starts with the rest of it. Names are
-    /// compared case-insensitively.
+    /// compared case-insensitively. A pattern that would keep <c>Set-Cookie</c> or a header named in
+    /// <see cref="RedactedHeaders"/> (<c>*</c>, <c>**</c>, <c>Set-*</c>, <c>*Cookie*</c>) fails start-up.
     /// </summary>
     /// <value>
     /// The default is <c>Access-Control-*</c> (so CORS still works for error responses),
@@ -192,7 +193,8 @@ public sealed partial class GlobalErrorHandlerOptions
     /// </remarks>
     /// <value>
     /// The default is <see langword="null"/>: error-storm mode is off. When set, it must be greater than
-    /// zero; in configuration it is a <see cref="TimeSpan"/> text such as <c>"00:00:10"</c>.
+    /// zero; in configuration it is a <see cref="TimeSpan"/> text such as <c>"00:00:10"</c>. A bare number
+    /// (<c>10</c>), which <see cref="TimeSpan"/> would read as days, fails start-up.
     /// </value>
     public TimeSpan? ErrorStormWindow { get; set; }
 
