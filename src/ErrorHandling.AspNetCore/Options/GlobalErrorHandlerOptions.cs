@@ -146,8 +146,8 @@ public sealed partial class GlobalErrorHandlerOptions
 
     /// <summary>
     /// Gets or sets whether the <c>UnhandledException</c> and <c>ResponseStarted</c> events carry the
-    /// request headers, as a <c>RequestHeaders</c> scope property (a name → value dictionary), with the
-    /// values of <see cref="RedactedHeaders"/> replaced by <c>***</c>.
+    /// request headers, as a <c>RequestHeaders</c> property holding the text of a JSON object (name → value),
+    /// with the values of <see cref="RedactedHeaders"/> replaced by <c>***</c>.
     /// </summary>
     /// <value>The default is <see langword="false"/>: headers are not logged.</value>
     public bool LogRequestHeaders { get; set; }
