@@ -83,11 +83,7 @@ internal sealed class ErrorResponseWriter
 
         if (_htmlErrorPages && ErrorPageNegotiator.PrefersHtml(context.Request.Headers.Accept))
         {
-            using var page = HtmlErrorPageWriter.Render(problem, statusCode, _includeDetails ? exception : null);
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = HtmlErrorPageWriter.ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            await WriteAsync(context, HtmlErrorPageWriter.ContentType, page.WrittenMemory).ConfigureAwait(false);
+            await HtmlErrorPageResponse.SendAsync(context, problem, statusCode, _includeDetails ? exception : null).ConfigureAwait(false);
             return;
         }
 

@@ -28,12 +28,7 @@ internal sealed class HtmlProblemDetailsWriter(IOptions<GlobalErrorHandlerOption
         ProblemDetailsBuilder.Completed(httpContext, problem, statusCode, ProblemDetailsBuilder.TraceIdFor(httpContext));
         frameworkOptions.Value.CustomizeProblemDetails?.Invoke(context);
 
-        using var page = HtmlErrorPageWriter.Render(problem, statusCode, exceptionDetails: null);
         response.StatusCode = problem.Status ?? statusCode;
-        response.Headers.ContentSecurityPolicy = HtmlErrorPageWriter.ContentSecurityPolicy;
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.ContentType = HtmlErrorPageWriter.ContentType;
-        response.ContentLength = page.WrittenCount;
-        await response.Body.WriteAsync(page.WrittenMemory, httpContext.RequestAborted).ConfigureAwait(false);
+        await HtmlErrorPageResponse.SendAsync(httpContext, problem, statusCode, exceptionDetails: null).ConfigureAwait(false);
     }
 }
