@@ -83,7 +83,7 @@ internal sealed class ErrorResponseWriter
 
         if (_htmlErrorPages && ErrorPageNegotiator.PrefersHtml(context.Request.Headers.Accept))
         {
-            await HtmlErrorPageResponse.SendAsync(context, problem, statusCode, _includeDetails ? exception : null).ConfigureAwait(false);
+            await HtmlErrorPageResponse.SendAsync(context, problem, statusCode, _includeDetails ? exception : null, _serializerOptions).ConfigureAwait(false);
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,10 +16,11 @@ internal static class HtmlErrorPageResponse
     /// <param name="problem">The problem details, after every customization.</param>
     /// <param name="status">The status of the response, used when <see cref="ProblemDetails.Status"/> is not set.</param>
     /// <param name="exceptionDetails">The exception to show, or <see langword="null"/> when details must not be written.</param>
+    /// <param name="serializerOptions">The app's JSON options, for extension values that are no string or number.</param>
     public static async Task SendAsync(
-        HttpContext context, ProblemDetails problem, int status, Exception? exceptionDetails)
+        HttpContext context, ProblemDetails problem, int status, Exception? exceptionDetails, JsonSerializerOptions serializerOptions)
     {
-        using var page = HtmlErrorPageWriter.Render(problem, status, exceptionDetails);
+        using var page = HtmlErrorPageWriter.Render(problem, status, exceptionDetails, serializerOptions);
         var response = context.Response;
         var headers = response.Headers;
         headers.ContentSecurityPolicy = HtmlErrorPageWriter.ContentSecurityPolicy;

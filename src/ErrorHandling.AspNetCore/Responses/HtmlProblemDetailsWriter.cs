@@ -11,7 +11,10 @@ namespace ErrorHandling.AspNetCore;
 /// JSON clients never reach it and keep the framework's (or the app's) writer. The page shows what the framework
 /// put in the problem and never exception details.
 /// </summary>
-internal sealed class HtmlProblemDetailsWriter(IOptions<GlobalErrorHandlerOptions> options, IOptions<ProblemDetailsOptions> frameworkOptions)
+internal sealed class HtmlProblemDetailsWriter(
+    IOptions<GlobalErrorHandlerOptions> options,
+    IOptions<ProblemDetailsOptions> frameworkOptions,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions)
     : IProblemDetailsWriter
 {
     public bool CanWrite(ProblemDetailsContext context) =>
@@ -29,6 +32,6 @@ internal sealed class HtmlProblemDetailsWriter(IOptions<GlobalErrorHandlerOption
         frameworkOptions.Value.CustomizeProblemDetails?.Invoke(context);
 
         response.StatusCode = problem.Status ?? statusCode;
-        await HtmlErrorPageResponse.SendAsync(httpContext, problem, statusCode, exceptionDetails: null).ConfigureAwait(false);
+        await HtmlErrorPageResponse.SendAsync(httpContext, problem, statusCode, exceptionDetails: null, jsonOptions.Value.SerializerOptions).ConfigureAwait(false);
     }
 }
