@@ -32,9 +32,6 @@ internal static class HtmlErrorPageWriter
     /// </summary>
     internal const string StyleSha256 = "sha256-LHkfiznk39jNJdIpJCaErDr0rIdIUil6vjyoymfjO0E=";
 
-    // Only HTML-encoded text reaches the page, so the JSON need not escape markup or non-ASCII text as well.
-    private static readonly JsonWriterOptions ReadableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The page's only stylesheet, inlined into a <c>&lt;style&gt;</c> element.</summary>
     internal const string Style =
         ":root{color-scheme:light dark;--bg:#fff;--fg:#1b1b1f;--muted:#55555e;--accent:#b3261e;--panel:#f3f3f6;--border:#d5d5dc}" +
@@ -54,6 +51,9 @@ internal static class HtmlErrorPageWriter
         "code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,\"Liberation Mono\",monospace;font-size:.875rem}" +
         "pre{margin:.5rem 0 0;padding:1rem;background:var(--panel);border:1px solid var(--border);border-radius:.375rem;overflow-x:auto;white-space:pre}" +
         "section{border-top:1px solid var(--border);margin-top:2.5rem}";
+
+    // Only HTML-encoded text reaches the page, so the JSON need not escape markup or non-ASCII text as well.
+    private static readonly JsonWriterOptions ReadableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Renders the page of a problem: its status, title, detail and <c>traceId</c> extension, so the page shows
