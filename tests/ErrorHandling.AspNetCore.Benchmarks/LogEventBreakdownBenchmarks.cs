@@ -84,7 +84,7 @@ public class LogEventBreakdownBenchmarks : IDisposable
         _context.Request.Method = HttpMethods.Get;
         _context.Request.Path = "/orders/42";
         _context.Request.QueryString = new QueryString("?page=2");
-        _queryRedactor = new QueryStringRedactor(new NamePatternSet(["token"]));
+        _queryRedactor = new QueryStringRedactor(new RedactedNameSet(["token"]));
         _exception = ThrowAndCatch();
         _failure = CreateFailure();
         _errorStorm = new ErrorStormFilter(TimeSpan.FromHours(1), TimeProvider.System);

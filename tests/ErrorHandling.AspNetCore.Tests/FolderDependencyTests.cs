@@ -42,7 +42,7 @@ public sealed partial class FolderDependencyTests
             }
         }
 
-        Assert.Empty(violations);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 
     [Fact]

@@ -40,7 +40,8 @@ public sealed partial class GlobalErrorHandlerOptions
     /// <summary>
     /// Gets the names of the response headers that are kept when the failed response is reset.
     /// A name ending in <c>*</c> matches every header that starts with the rest of it. Names are
-    /// compared case-insensitively.
+    /// compared case-insensitively. A pattern that would keep <c>Set-Cookie</c> or a header named in
+    /// <see cref="RedactedHeaders"/> (<c>*</c>, <c>**</c>, <c>Set-*</c>, <c>*Cookie*</c>) fails start-up.
     /// </summary>
     /// <value>
     /// The default is <c>Access-Control-*</c> (so CORS still works for error responses),
@@ -50,38 +51,46 @@ public sealed partial class GlobalErrorHandlerOptions
         new List<string> { "Access-Control-*", "Strict-Transport-Security", "WWW-Authenticate" };
 
     /// <summary>
-    /// Gets the names of the query parameters whose values are replaced by <c>***</c> in logs and in
-    /// Development output. Names are compared case-insensitively.
+    /// Gets the names of the query parameters whose values are replaced by <c>***</c> in logs and in Development
+    /// output. An entry without <c>*</c> is a word matched against the words of a name, ignoring case and the
+    /// separators <c>-</c>, <c>_</c>, <c>.</c> and brackets: <c>secret</c> matches <c>client_secret</c> and
+    /// <c>clientSecret</c>, <c>password</c> matches <c>user.password</c>, <c>token</c> matches <c>token[0]</c> and
+    /// <c>refreshtoken</c>, but <c>key</c> does not match <c>keyword</c> or <c>monkey</c>. An entry with <c>*</c> is a
+    /// pattern: a trailing <c>*</c> matches a prefix, a leading one a suffix, both a part of the name. Names are
+    /// compared percent-decoded.
     /// </summary>
     /// <value>
-    /// The default is <c>password</c>, <c>pwd</c>, <c>secret</c>, <c>token</c>, <c>access_token</c>,
-    /// <c>refresh_token</c>, <c>id_token</c>, <c>api_key</c>, <c>apikey</c>, <c>key</c>, <c>code</c>,
-    /// <c>signature</c>, <c>sig</c>, <c>session</c> and <c>sessionid</c>.
+    /// The default is <c>password</c>, <c>passwd</c>, <c>pwd</c>, <c>passphrase</c>, <c>secret</c>, <c>token</c>,
+    /// <c>access_token</c>, <c>refresh_token</c>, <c>id_token</c>, <c>jwt</c>, <c>auth</c>, <c>authorization</c>,
+    /// <c>credential</c>, <c>credentials</c>, <c>api_key</c>, <c>apikey</c>, <c>private_key</c>, <c>key</c>,
+    /// <c>code</c>, <c>signature</c>, <c>sig</c>, <c>session</c> and <c>sessionid</c>.
     /// </value>
     public IList<string> RedactedQueryParameters { get; } = new List<string>
     {
         "password", "pwd", "secret", "token", "access_token", "refresh_token", "id_token",
         "api_key", "apikey", "key", "code", "signature", "sig", "session", "sessionid",
+        "passwd", "passphrase", "jwt", "auth", "authorization", "credential", "credentials", "private_key",
     };
 
     /// <summary>
     /// Gets the names of the headers whose values are replaced by <c>***</c> wherever headers are echoed (the
-    /// Development body, <see cref="LogRequestHeaders"/>). A name ending in <c>*</c> matches every header that
-    /// starts with the rest of it, one starting with <c>*</c> every header that ends with it, and <c>*Token*</c>
-    /// every header that contains <c>Token</c>. Names are compared case-insensitively.
+    /// Development body, <see cref="LogRequestHeaders"/>). Entries match as in <see cref="RedactedQueryParameters"/>:
+    /// a word matches the names that contain it as whole words (<c>Token</c> matches <c>X-Refresh-Token</c> and
+    /// <c>X-AuthToken</c>, <c>Api-Key</c> matches <c>X-Api_Key</c>), and <c>X-Tenant-*</c> matches by prefix.
     /// </summary>
     /// <value>
     /// The default is <c>Authorization</c>, <c>Cookie</c>, <c>Set-Cookie</c>, <c>Proxy-Authorization</c> and
-    /// <c>X-Api-Key</c>, and every header whose name contains <c>Auth</c>, <c>Token</c>, <c>Secret</c>,
-    /// <c>Password</c>, <c>Api-Key</c>, <c>ApiKey</c>, <c>Session</c>, <c>Signature</c>, <c>Credential</c>,
-    /// <c>Csrf</c> or <c>Xsrf</c> (<c>X-Auth-Token</c>, <c>X-Access-Token</c>, <c>X-CSRF-Token</c>,
-    /// <c>X-Amz-Security-Token</c>, <c>X-Hub-Signature-256</c>, …).
+    /// <c>X-Api-Key</c>, and the words <c>Auth</c>, <c>Token</c>, <c>Secret</c>, <c>Password</c>, <c>Passwd</c>,
+    /// <c>Api-Key</c>, <c>Session</c>, <c>Signature</c>, <c>Credential</c>, <c>Credentials</c>, <c>Csrf</c>,
+    /// <c>Xsrf</c>, <c>Jwt</c>, <c>DPoP</c>, <c>Private-Key</c>, <c>Subscription-Key</c> and <c>Functions-Key</c>
+    /// (<c>X-Auth-Token</c>, <c>X-CSRF-Token</c>, <c>X-Amz-Security-Token</c>, <c>X-Hub-Signature-256</c>,
+    /// <c>Ocp-Apim-Subscription-Key</c>, <c>X-Functions-Key</c>, …).
     /// </value>
     public IList<string> RedactedHeaders { get; } = new List<string>
     {
         "Authorization", "Cookie", "Set-Cookie", "Proxy-Authorization", "X-Api-Key",
-        "*Auth*", "*Token*", "*Secret*", "*Password*", "*Api-Key*", "*ApiKey*", "*Session*", "*Signature*",
-        "*Credential*", "*Csrf*", "*Xsrf*",
+        "Auth", "Token", "Secret", "Password", "Passwd", "Api-Key", "Session", "Signature", "Credential",
+        "Credentials", "Csrf", "Xsrf", "Jwt", "DPoP", "Private-Key", "Subscription-Key", "Functions-Key",
     };
 
     /// <summary>
@@ -143,8 +152,8 @@ public sealed partial class GlobalErrorHandlerOptions
 
     /// <summary>
     /// Gets or sets whether the <c>UnhandledException</c> and <c>ResponseStarted</c> events carry the
-    /// request headers, as a <c>RequestHeaders</c> scope property (a name → value dictionary), with the
-    /// values of <see cref="RedactedHeaders"/> replaced by <c>***</c>.
+    /// request headers, as a <c>RequestHeaders</c> property holding the text of a JSON object (name → value),
+    /// with the values of <see cref="RedactedHeaders"/> replaced by <c>***</c>.
     /// </summary>
     /// <value>The default is <see langword="false"/>: headers are not logged.</value>
     public bool LogRequestHeaders { get; set; }
@@ -190,7 +199,8 @@ public sealed partial class GlobalErrorHandlerOptions
     /// </remarks>
     /// <value>
     /// The default is <see langword="null"/>: error-storm mode is off. When set, it must be greater than
-    /// zero; in configuration it is a <see cref="TimeSpan"/> text such as <c>"00:00:10"</c>.
+    /// zero; in configuration it is a <see cref="TimeSpan"/> text such as <c>"00:00:10"</c>. A bare number
+    /// (<c>10</c>), which <see cref="TimeSpan"/> would read as days, fails start-up.
     /// </value>
     public TimeSpan? ErrorStormWindow { get; set; }
 

@@ -54,6 +54,12 @@ internal sealed class GlobalErrorHandlerOptionsSetup(IConfiguration? configurati
                 continue;
             }
 
+            if (ShapeProblem(child) is { } shapeProblem)
+            {
+                problems.Add(shapeProblem);
+                continue;
+            }
+
             var value = child.Value;
             var problem = child.Key.ToUpperInvariant() switch
             {
@@ -61,6 +67,8 @@ internal sealed class GlobalErrorHandlerOptionsSetup(IConfiguration? configurati
                     $"which is not one of {string.Join(", ", Enum.GetNames<ExceptionDetailsPolicy>())}",
                 "ERRORSTORMWINDOW" when !string.IsNullOrEmpty(value) && !TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _) =>
                     "which is not a time span such as '00:00:10' (hh:mm:ss)",
+                "ERRORSTORMWINDOW" when !string.IsNullOrEmpty(value) && !value.Contains(':', StringComparison.Ordinal) =>
+                    "which is a number without a unit, read as days; write a time span such as '00:00:10' (hh:mm:ss) for ten seconds",
                 "WRITEPROBLEMDETAILSFOREMPTYRESPONSES" or "LOGEXCEPTIONSHANDLEDBYEXCEPTIONHANDLERS" or "LOGREQUESTHEADERS"
                     or "LOGFAILEDREQUESTS" or "HTMLERRORPAGES" when value is not null && !bool.TryParse(value, out _) =>
                     "which is not true or false",
@@ -85,6 +93,48 @@ internal sealed class GlobalErrorHandlerOptionsSetup(IConfiguration? configurati
 
         return problems;
     }
+
+    // Shapes the binder skips without a word, though the user surely meant something by them: a single value for a
+    // list or a dictionary (a JSON string instead of an array, GlobalErrorHandler__RedactedHeaders=X-Key), an object
+    // or array for a single value, an object inside a list. An empty value beside a list is what empty arrays and
+    // empty environment variables look like, and stays accepted.
+    private static string? ShapeProblem(IConfigurationSection child)
+    {
+        var key = child.Key;
+        if (IsList(key))
+        {
+            if (!string.IsNullOrEmpty(child.Value))
+            {
+                return $"{child.Path} has the value '{child.Value}', which is a single value where a list is expected; write \"{key}\": [ \"{child.Value}\" ] in JSON, or {child.Path.Replace(":", "__", StringComparison.Ordinal)}__0={child.Value} as an environment variable.";
+            }
+
+            foreach (var entry in child.GetChildren())
+            {
+                if (entry.Value is null && entry.GetChildren().Any())
+                {
+                    return $"{entry.Path} is an object or a list where a name is expected.";
+                }
+            }
+
+            return null;
+        }
+
+        if (string.Equals(key, nameof(GlobalErrorHandlerOptions.StatusCodes), StringComparison.OrdinalIgnoreCase))
+        {
+            return string.IsNullOrEmpty(child.Value)
+                ? null
+                : $"{child.Path} has the value '{child.Value}', which is a single value where an object of exception type names and status codes is expected, such as \"{key}\": {{ \"System.TimeoutException\": 504 }}.";
+        }
+
+        return child.Value is null && child.GetChildren().Any()
+            ? $"{child.Path} is an object or a list where a single value is expected."
+            : null;
+    }
+
+    private static bool IsList(string key) =>
+        string.Equals(key, nameof(GlobalErrorHandlerOptions.PreservedResponseHeaders), StringComparison.OrdinalIgnoreCase)
+        || string.Equals(key, nameof(GlobalErrorHandlerOptions.RedactedQueryParameters), StringComparison.OrdinalIgnoreCase)
+        || string.Equals(key, nameof(GlobalErrorHandlerOptions.RedactedHeaders), StringComparison.OrdinalIgnoreCase);
 
     private static OptionsValidationException Invalid(IEnumerable<string> failures) =>
         new(Options.DefaultName, typeof(GlobalErrorHandlerOptions), failures);

@@ -36,6 +36,7 @@ internal sealed class GlobalErrorHandlerOptionsValidator(IConfiguration? configu
         ValidateNames(nameof(options.PreservedResponseHeaders), options.PreservedResponseHeaders, allowBareWildcard: false, failures);
         ValidateNames(nameof(options.RedactedQueryParameters), options.RedactedQueryParameters, allowBareWildcard: true, failures);
         ValidateNames(nameof(options.RedactedHeaders), options.RedactedHeaders, allowBareWildcard: true, failures);
+        ValidatePreservedPatterns(options, failures);
 
         foreach (var (typeName, statusCode) in options.StatusCodes)
         {
@@ -64,6 +65,29 @@ internal sealed class GlobalErrorHandlerOptionsValidator(IConfiguration? configu
             else if (!allowBareWildcard && value == "*")
             {
                 failures.Add($"{KeyOf(optionName, value)} has the value '*', which would keep every header of the failed response.");
+            }
+        }
+    }
+
+    // A pattern that keeps a header the handler treats as a credential would hand the failed response's cookie or
+    // token to the client, so each pattern is tried against Set-Cookie and the redacted header names.
+    private void ValidatePreservedPatterns(GlobalErrorHandlerOptions options, List<string> failures)
+    {
+        string[] sensitive = ["Set-Cookie", .. options.RedactedHeaders.Where(static name => !name.Contains('*', StringComparison.Ordinal))];
+        foreach (var value in options.PreservedResponseHeaders)
+        {
+            if (value is null || value == "*" || !value.Contains('*', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (value.Trim('*').Length == 0)
+            {
+                failures.Add($"{KeyOf(nameof(options.PreservedResponseHeaders), value)} has the value '{value}', which would keep every header of the failed response.");
+            }
+            else if (Array.Find(sensitive, new NamePatternSet([value]).Matches) is { } kept)
+            {
+                failures.Add($"{KeyOf(nameof(options.PreservedResponseHeaders), value)} has the value '{value}', which would keep {kept} of the failed response; name the headers to keep, or use a prefix that matches none of Set-Cookie and {nameof(options.RedactedHeaders)}.");
             }
         }
     }

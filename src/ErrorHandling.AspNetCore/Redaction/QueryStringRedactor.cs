@@ -6,7 +6,7 @@ namespace ErrorHandling.AspNetCore;
 /// Replaces the values of sensitive query parameters with <c>***</c>, leaving the rest of the raw
 /// query string as it was received.
 /// </summary>
-internal sealed class QueryStringRedactor(NamePatternSet redactedNames)
+internal sealed class QueryStringRedactor(RedactedNameSet redactedNames)
 {
     public const string Mask = "***";
 

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -8,11 +10,11 @@ namespace ErrorHandling.AspNetCore;
 /// body and, when <see cref="GlobalErrorHandlerOptions.LogRequestHeaders"/> is set, the log event.
 /// Sensitive values never leave as they came: they are replaced by <c>***</c>.
 /// </summary>
-internal sealed class RequestEcho(QueryStringRedactor queryRedactor, NamePatternSet redactedHeaders)
+internal sealed class RequestEcho(QueryStringRedactor queryRedactor, RedactedNameSet redactedHeaders)
 {
     /// <summary>Creates the echo of <see cref="GlobalErrorHandlerOptions.RedactedQueryParameters"/> and <see cref="GlobalErrorHandlerOptions.RedactedHeaders"/>.</summary>
     public RequestEcho(GlobalErrorHandlerOptions options)
-        : this(new QueryStringRedactor(new NamePatternSet(options.RedactedQueryParameters)), new NamePatternSet(options.RedactedHeaders))
+        : this(new QueryStringRedactor(new RedactedNameSet(options.RedactedQueryParameters)), new RedactedNameSet(options.RedactedHeaders))
     {
     }
 
@@ -41,16 +43,26 @@ internal sealed class RequestEcho(QueryStringRedactor queryRedactor, NamePattern
         writer.WriteEndObject();
     }
 
-    /// <summary>The request headers for a log event: redacted, and escaped against log forging.</summary>
-    public Dictionary<string, string> HeadersForLog(HttpRequest request)
+    /// <summary>
+    /// The request headers for a log event, redacted and escaped against log forging, as the text of a JSON object
+    /// (<c>{"Accept":"*/*","Authorization":"***"}</c>): a string reads the same in every sink, where a dictionary
+    /// would print as its type name in the framework's JSON console.
+    /// </summary>
+    public string HeadersForLog(HttpRequest request)
     {
-        var headers = new Dictionary<string, string>(request.Headers.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in request.Headers)
+        using var buffer = new PooledBufferWriter();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            headers[LogValueEscaper.Escape(name)] = LogValueEscaper.Escape(HeaderValue(name, values.ToString()));
+            writer.WriteStartObject();
+            foreach (var (name, values) in request.Headers)
+            {
+                writer.WriteString(LogValueEscaper.Escape(name), LogValueEscaper.Escape(HeaderValue(name, values.ToString())));
+            }
+
+            writer.WriteEndObject();
         }
 
-        return headers;
+        return Encoding.UTF8.GetString(buffer.WrittenMemory.Span);
     }
 
     private string HeaderValue(string name, string value) =>

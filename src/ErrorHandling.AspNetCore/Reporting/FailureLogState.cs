@@ -17,7 +17,7 @@ internal sealed class FailureLogState : IReadOnlyList<KeyValuePair<string, objec
     private readonly KeyValuePair<string, object?>[] _properties;
     private string? _message;
 
-    public FailureLogState(RequestFailure failure, ErrorStormOccurrence? occurrence, string? renderingFailure, Dictionary<string, string>? headers)
+    public FailureLogState(RequestFailure failure, ErrorStormOccurrence? occurrence, string? renderingFailure, string? headers)
     {
         _template = FailureLogTemplate.For(failure.Outcome, occurrence is not null, renderingFailure is not null, headers is not null);
         var names = _template.PropertyNames;

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace ErrorHandling.AspNetCore;
 
@@ -50,10 +47,6 @@ internal sealed class FailureLogTemplate
             {
                 message.AppendLiteral(literal);
             }
-            else if (properties[property].Value is Dictionary<string, string> headers)
-            {
-                message.AppendLiteral(ToJson(headers));
-            }
             else
             {
                 message.AppendFormatted(properties[property].Value, format);
@@ -61,23 +54,6 @@ internal sealed class FailureLogTemplate
         }
 
         return message.ToStringAndClear();
-    }
-
-    private static string ToJson(Dictionary<string, string> headers)
-    {
-        using var buffer = new PooledBufferWriter();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            foreach (var (name, value) in headers)
-            {
-                writer.WriteString(name, value);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenMemory.Span);
     }
 
     private static FailureLogTemplate Create(FailureOutcome outcome, bool storm, bool renderingFailed, bool headers)
@@ -105,8 +81,6 @@ internal sealed class FailureLogTemplate
 
         if (headers)
         {
-            // In the message too: a dictionary property reaches structured sinks (Serilog) as a structure, but
-            // formatters that print a property with ToString() (the JSON console logger) show its type name.
             text += "; request headers {RequestHeaders}";
             names.Add("RequestHeaders");
         }

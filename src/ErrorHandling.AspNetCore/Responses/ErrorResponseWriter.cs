@@ -85,11 +85,7 @@ internal sealed class ErrorResponseWriter
 
         if (_htmlErrorPages && ErrorPageNegotiator.PrefersHtml(context.Request.Headers.Accept))
         {
-            var page = HtmlErrorPageWriter.Render(problem, statusCode, _includeDetails ? exception : null);
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = HtmlErrorPageWriter.ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            return new RenderedErrorResponse(statusCode, HtmlErrorPageWriter.ContentType, page.WrittenMemory, page);
+            return HtmlErrorPageResponse.Render(context, problem, statusCode, _includeDetails ? exception : null, _serializerOptions);
         }
 
         var details = _includeDetails ? new DevelopmentDetails(_requestEcho, context.Request, exception) : (DevelopmentDetails?)null;

@@ -52,6 +52,9 @@ internal static class HtmlErrorPageWriter
         "pre{margin:.5rem 0 0;padding:1rem;background:var(--panel);border:1px solid var(--border);border-radius:.375rem;overflow-x:auto;white-space:pre}" +
         "section{border-top:1px solid var(--border);margin-top:2.5rem}";
 
+    // Only HTML-encoded text reaches the page, so the JSON need not escape markup or non-ASCII text as well.
+    private static readonly JsonWriterOptions ReadableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>
     /// Renders the page of a problem: its status, title, detail and <c>traceId</c> extension, so the page shows
     /// what the JSON body would have carried, and the exception when details may be shown.
@@ -59,13 +62,14 @@ internal static class HtmlErrorPageWriter
     /// <param name="problem">The problem details, after every customization.</param>
     /// <param name="status">The status of the response, used when <see cref="ProblemDetails.Status"/> is not set.</param>
     /// <param name="exceptionDetails">The exception to show, or <see langword="null"/> when details must not be written.</param>
+    /// <param name="serializerOptions">The app's JSON options, for extension values that are no string or number.</param>
     /// <returns>The UTF-8 page; the caller disposes it.</returns>
-    public static PooledBufferWriter Render(ProblemDetails problem, int status, Exception? exceptionDetails)
+    public static PooledBufferWriter Render(ProblemDetails problem, int status, Exception? exceptionDetails, JsonSerializerOptions serializerOptions)
     {
         var page = new PooledBufferWriter();
         try
         {
-            Write(page, problem, problem.Status ?? status, exceptionDetails);
+            Write(page, problem, problem.Status ?? status, exceptionDetails, serializerOptions);
             return page;
         }
         catch
@@ -80,7 +84,7 @@ internal static class HtmlErrorPageWriter
             ? value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture)
             : null;
 
-    private static void Write(PooledBufferWriter page, ProblemDetails problem, int status, Exception? exceptionDetails)
+    private static void Write(PooledBufferWriter page, ProblemDetails problem, int status, Exception? exceptionDetails, JsonSerializerOptions serializerOptions)
     {
         var (title, detail, traceId) = (problem.Title, problem.Detail, TraceIdOf(problem));
         var reasonPhrase = ReasonPhrases.GetReasonPhrase(status);
@@ -114,7 +118,7 @@ internal static class HtmlErrorPageWriter
                 Raw(page, "<dt>"u8);
                 Text(page, name);
                 Raw(page, "</dt><dd>"u8);
-                Text(page, TextOf(value));
+                Text(page, TextOf(value, serializerOptions));
                 Raw(page, "</dd>\n"u8);
             }
         }
@@ -217,14 +221,26 @@ internal static class HtmlErrorPageWriter
         Raw(page, "</dl>\n</section>\n"u8);
     }
 
-    private static string TextOf(object? value) => value switch
+    // The value as the JSON body writes it (lists and objects as JSON text, with the app's serializer options), and a
+    // string without its quotes, as for a string extension. Encoded for the page afterwards, like every value.
+    private static string TextOf(object? value, JsonSerializerOptions serializerOptions)
     {
-        null => "null",
-        string text => text,
-        JsonElement element => element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText(),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
+        if (value is string text)
+        {
+            return text;
+        }
+
+        using var json = new PooledBufferWriter();
+        using (var writer = new Utf8JsonWriter(json, ReadableJson))
+        {
+            ProblemJsonWriter.WriteValue(writer, value, serializerOptions);
+        }
+
+        var reader = new Utf8JsonReader(json.WrittenMemory.Span);
+        return reader.Read() && reader.TokenType == JsonTokenType.String
+            ? reader.GetString()!
+            : Encoding.UTF8.GetString(json.WrittenMemory.Span);
+    }
 
     // Nothing at all for a missing value, so the page never shows an empty element.
     private static void Element(PooledBufferWriter page, ReadOnlySpan<byte> open, string? text, ReadOnlySpan<byte> close)

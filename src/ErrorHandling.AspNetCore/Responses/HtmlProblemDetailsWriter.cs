@@ -11,7 +11,10 @@ namespace ErrorHandling.AspNetCore;
 /// JSON clients never reach it and keep the framework's (or the app's) writer. The page shows what the framework
 /// put in the problem and never exception details.
 /// </summary>
-internal sealed class HtmlProblemDetailsWriter(IOptions<GlobalErrorHandlerOptions> options, IOptions<ProblemDetailsOptions> frameworkOptions)
+internal sealed class HtmlProblemDetailsWriter(
+    IOptions<GlobalErrorHandlerOptions> options,
+    IOptions<ProblemDetailsOptions> frameworkOptions,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions)
     : IProblemDetailsWriter
 {
     public bool CanWrite(ProblemDetailsContext context) =>
@@ -28,12 +31,7 @@ internal sealed class HtmlProblemDetailsWriter(IOptions<GlobalErrorHandlerOption
         ProblemDetailsBuilder.Completed(httpContext, problem, statusCode, ProblemDetailsBuilder.TraceIdFor(httpContext));
         frameworkOptions.Value.CustomizeProblemDetails?.Invoke(context);
 
-        using var page = HtmlErrorPageWriter.Render(problem, statusCode, exceptionDetails: null);
-        response.StatusCode = problem.Status ?? statusCode;
-        response.Headers.ContentSecurityPolicy = HtmlErrorPageWriter.ContentSecurityPolicy;
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.ContentType = HtmlErrorPageWriter.ContentType;
-        response.ContentLength = page.WrittenCount;
-        await response.Body.WriteAsync(page.WrittenMemory, httpContext.RequestAborted).ConfigureAwait(false);
+        using var page = HtmlErrorPageResponse.Render(httpContext, problem, problem.Status ?? statusCode, exceptionDetails: null, jsonOptions.Value.SerializerOptions);
+        await ErrorResponseWriter.SendAsync(httpContext, page).ConfigureAwait(false);
     }
 }

@@ -110,7 +110,8 @@ internal static class ProblemJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions serializerOptions)
+    /// <summary>Writes an extension value as the body does; the HTML page shows the same text.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions serializerOptions)
     {
         switch (value)
         {

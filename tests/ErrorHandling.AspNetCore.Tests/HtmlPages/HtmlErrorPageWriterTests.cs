@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CsCheck;
 using ErrorHandling.AspNetCore.Tests.Infrastructure;
@@ -19,7 +20,7 @@ public sealed partial class HtmlErrorPageWriterTests
             problem.Extensions["traceId"] = traceId;
         }
 
-        using var page = HtmlErrorPageWriter.Render(problem, status, exception);
+        using var page = HtmlErrorPageWriter.Render(problem, status, exception, JsonSerializerOptions.Default);
         return Encoding.UTF8.GetString(page.WrittenMemory.Span);
     }
 
@@ -140,7 +141,7 @@ public sealed partial class HtmlErrorPageWriterTests
     {
         var problem = new ProblemDetails { Status = 409, Title = "The order is locked", Detail = "Locked orders cannot be changed." };
         problem.Extensions["traceId"] = TraceId;
-        using var page = HtmlErrorPageWriter.Render(problem, 500, null);
+        using var page = HtmlErrorPageWriter.Render(problem, 500, null, JsonSerializerOptions.Default);
 
         var html = Encoding.UTF8.GetString(page.WrittenMemory.Span);
 

@@ -158,6 +158,29 @@ public sealed class RealFormatterTests
     }
 
     [Fact]
+    public async Task JsonConsole_LogRequestHeaders_PropertyIsTheHeadersAsAJsonObject()
+    {
+        FormattedLogProvider console = null!;
+        await using var app = await TestApp.StartWithHandlerAsync(
+            MapFailures,
+            builder =>
+            {
+                console = FormattedLogProvider.AddJsonConsole(builder);
+                builder.Services.AddGlobalErrorHandler(o => o.LogRequestHeaders = true);
+            });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/fail");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer SENTINEL-BEARER");
+        request.Headers.TryAddWithoutValidation("X-Trace-Tag", "req-7");
+
+        await app.GetTestClient().SendAsync(request);
+
+        var property = Assert.Single(HandlerLines(console)).GetProperty("State").GetProperty("RequestHeaders").GetString()!;
+        using var headers = JsonDocument.Parse(property);
+        Assert.Equal("***", headers.RootElement.GetProperty("Authorization").GetString());
+        Assert.Equal("req-7", headers.RootElement.GetProperty("X-Trace-Tag").GetString());
+    }
+
+    [Fact]
     public async Task OpenTelemetryLogs_LogRequestHeaders_ExportedRedactedWithTheEvent()
     {
         var exported = new List<LogRecord>();
@@ -179,9 +202,9 @@ public sealed class RealFormatterTests
         await app.GetTestClient().SendAsync(request);
 
         var record = Assert.Single(exported, r => r.CategoryName == HandlerLog.Category);
-        var headers = Assert.IsType<Dictionary<string, string>>(record.Attributes!.Single(a => a.Key == "RequestHeaders").Value);
-        Assert.Equal("***", headers["Authorization"]);
-        Assert.Equal("req-7", headers["X-Trace-Tag"]);
+        using var headers = JsonDocument.Parse(Convert.ToString(record.Attributes!.Single(a => a.Key == "RequestHeaders").Value, CultureInfo.InvariantCulture)!);
+        Assert.Equal("***", headers.RootElement.GetProperty("Authorization").GetString());
+        Assert.Equal("req-7", headers.RootElement.GetProperty("X-Trace-Tag").GetString());
         Assert.Contains("\"X-Trace-Tag\":\"req-7\"", record.FormattedMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("SENTINEL-BEARER", record.FormattedMessage, StringComparison.Ordinal);
         Assert.IsType<DateTimeOffset>(record.Attributes!.Single(a => a.Key == "Timestamp").Value);

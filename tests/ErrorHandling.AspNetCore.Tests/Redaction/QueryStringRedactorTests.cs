@@ -3,7 +3,7 @@ namespace ErrorHandling.AspNetCore.Tests.Redaction;
 public sealed class QueryStringRedactorTests
 {
     private static readonly QueryStringRedactor Redactor =
-        new(new NamePatternSet(new GlobalErrorHandlerOptions().RedactedQueryParameters));
+        new(new RedactedNameSet(new GlobalErrorHandlerOptions().RedactedQueryParameters));
 
     [Theory]
     [InlineData(null, "")]
@@ -13,11 +13,12 @@ public sealed class QueryStringRedactorTests
     [InlineData("?TOKEN=abc&page=2", "?TOKEN=***&page=2")]
     [InlineData("?page=2&access_token=abc&sort=asc", "?page=2&access_token=***&sort=asc")]
     [InlineData("?pass%77ord=hunter2", "?pass%77ord=***")]
-    [InlineData("?api+key=1&apikey=2", "?api+key=1&apikey=***")]
+    [InlineData("?api+key=1&apikey=2", "?api+key=***&apikey=***")]
     [InlineData("?token", "?token")]
     [InlineData("?token=", "?token=***")]
     [InlineData("?a=1&&token=x&", "?a=1&&token=***&")]
     [InlineData("?key=a&key=b", "?key=***&key=***")]
+    [InlineData("?client%5Fsecret=a&user%5Bpassword%5D=b", "?client%5Fsecret=***&user%5Bpassword%5D=***")]
     public void Redact_Query_ReplacesOnlySensitiveValues(string? query, string expected) =>
         Assert.Equal(expected, Redactor.Redact(query));
 
@@ -32,7 +33,7 @@ public sealed class QueryStringRedactorTests
     [Fact]
     public void Redact_EmptyList_LeavesEverything()
     {
-        var redactor = new QueryStringRedactor(new NamePatternSet([]));
+        var redactor = new QueryStringRedactor(new RedactedNameSet([]));
 
         Assert.Equal("?token=abc", redactor.Redact("?token=abc"));
     }

@@ -143,11 +143,10 @@ public sealed class RedactionTests
         await using var running = app;
 
         var logEvent = Assert.Single(sink.Events, e => e.IsFromHandler() && e.EventId() == 1);
-        var headers = Assert.IsType<DictionaryValue>(logEvent.Properties["RequestHeaders"]);
-        string Header(string name) => (string)((ScalarValue)headers.Elements.Single(e => (string)e.Key.Value! == name).Value).Value!;
-        Assert.Equal("***", Header("Authorization"));
-        Assert.Equal("***", Header("X-Tenant-Secret"));
-        Assert.Equal("req-7", Header("X-Trace-Tag"));
+        using var headers = JsonDocument.Parse(Assert.IsType<string>(logEvent.Scalar("RequestHeaders")));
+        Assert.Equal("***", headers.RootElement.GetProperty("Authorization").GetString());
+        Assert.Equal("***", headers.RootElement.GetProperty("X-Tenant-Secret").GetString());
+        Assert.Equal("req-7", headers.RootElement.GetProperty("X-Trace-Tag").GetString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using ErrorHandling.AspNetCore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,6 +15,9 @@ namespace ErrorHandling.AspNetCore.Tests.Shaping;
 /// </summary>
 public sealed class ShapedProblemPageTests
 {
+    private static readonly string[] Fields = ["email", "<b>age</b>"];
+    private static readonly int[] Ids = [4, 2];
+
     [Theory]
     [InlineData("Production")]
     [InlineData("Development")]
@@ -47,6 +51,46 @@ public sealed class ShapedProblemPageTests
 
         Assert.Contains("<dt>errorCode</dt><dd>&lt;i&gt;E404&lt;/i&gt;</dd>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("SENTINEL", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListAndObjectExtensions_Browser_PageShowsThemAsTheJsonBodyWritesThem()
+    {
+        var (app, _, page) = await FailAsync(
+            () => new KeyNotFoundException("SENTINEL"),
+            o => o.Map<KeyNotFoundException>(404, m =>
+            {
+                m.Extensions["fields"] = Fields;
+                m.Extensions["limits"] = new Dictionary<string, int> { ["perMinute"] = 5 };
+                m.Extensions["nested"] = JsonDocument.Parse("""{"a":{"b":[1,2]}}""").RootElement;
+                m.Extensions["retry"] = new List<int> { 1, 2 };
+            }),
+            accept: BrowserAccept);
+        await using var running = app;
+
+        Assert.Contains("<dt>fields</dt><dd>[&quot;email&quot;,&quot;&lt;b&gt;age&lt;/b&gt;&quot;]</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>limits</dt><dd>{&quot;perMinute&quot;:5}</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>nested</dt><dd>{&quot;a&quot;:{&quot;b&quot;:[1,2]}}</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>retry</dt><dd>[1,2]</dd>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FrameworkProblemWithAListExtension_Browser_PageShowsItAsJson()
+    {
+        await using var app = await TestApp.StartAsync(
+            a =>
+            {
+                a.UseGlobalErrorHandler();
+                a.MapGet("/conflict", () => Results.Problem(statusCode: 409, extensions: new Dictionary<string, object?> { ["ids"] = Ids }));
+            },
+            builder => builder.Services.AddProblemDetails().AddGlobalErrorHandler());
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/conflict");
+        request.Headers.TryAddWithoutValidation("Accept", BrowserAccept);
+
+        var page = await (await app.GetTestClient().SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains("<dt>ids</dt><dd>[4,2]</dd>", page, StringComparison.Ordinal);
     }
 
     public static TheoryData<string> RegistrationOrders() =>

@@ -71,7 +71,7 @@ public sealed partial class ValidationProblemPropertyTests
 
     private static string Page(Dictionary<string, string[]> errors)
     {
-        using var page = HtmlErrorPageWriter.Render(Problem(errors), 400, exceptionDetails: null);
+        using var page = HtmlErrorPageWriter.Render(Problem(errors), 400, exceptionDetails: null, JsonSerializerOptions.Default);
         return Encoding.UTF8.GetString(page.WrittenMemory.Span);
     }
 
