@@ -48,7 +48,8 @@ internal sealed class FailureHandler
             timeProvider,
             services.GetRequiredService<ErrorHandlerMetrics>(),
             services.GetServices<IRequestFailureObserver>());
-        _responses = new ErrorResponseWriter(options, includeDetails, requestEcho, serializerOptions);
+        _responses = new ErrorResponseWriter(
+            options, includeDetails, requestEcho, serializerOptions, new AppProblemDetailsWriters(services.GetServices<IProblemDetailsWriter>()));
         _exceptionHandlers = new ExceptionHandlerRunner(services.GetServices<IExceptionHandler>(), _responses);
     }
 

@@ -8,8 +8,9 @@ namespace ErrorHandling.AspNetCore;
 /// <summary>
 /// Writes the error response of a failure: resets the failed response (keeping
 /// <see cref="GlobalErrorHandlerOptions.PreservedResponseHeaders"/>), then writes the problem with the app's
-/// <see cref="GlobalErrorHandlerOptions.ResponseWriter"/>, as the HTML page for a browser, or as
-/// <c>application/problem+json</c>; and the minimal generic 500 when writing that failed.
+/// <see cref="GlobalErrorHandlerOptions.ResponseWriter"/>, as the HTML page for a browser, with the app's own
+/// <see cref="IProblemDetailsWriter"/> for a client that prefers what it writes (<see cref="AppProblemDetailsWriters"/>),
+/// or as <c>application/problem+json</c>; and the minimal generic 500 when writing that failed.
 /// </summary>
 internal sealed class ErrorResponseWriter
 {
@@ -22,9 +23,16 @@ internal sealed class ErrorResponseWriter
     private readonly RequestEcho _requestEcho;
     private readonly JsonSerializerOptions _serializerOptions;
     private readonly byte[] _fallbackBody;
+    private readonly AppProblemDetailsWriters _appWriters;
 
-    public ErrorResponseWriter(GlobalErrorHandlerOptions options, bool includeDetails, RequestEcho requestEcho, JsonSerializerOptions serializerOptions)
+    public ErrorResponseWriter(
+        GlobalErrorHandlerOptions options,
+        bool includeDetails,
+        RequestEcho requestEcho,
+        JsonSerializerOptions serializerOptions,
+        AppProblemDetailsWriters appWriters)
     {
+        _appWriters = appWriters;
         _preservedHeaders = new NamePatternSet(options.PreservedResponseHeaders);
         _htmlErrorPages = options.HtmlErrorPages;
         _responseWriter = options.ResponseWriter;
@@ -69,7 +77,8 @@ internal sealed class ErrorResponseWriter
 
     /// <summary>
     /// Sets the problem's status and writes its body: what the app's writer writes, the HTML page when the
-    /// request prefers <c>text/html</c>, or <c>application/problem+json</c>.
+    /// request prefers <c>text/html</c>, the app's problem details writer for another media type it prefers over
+    /// JSON, or <c>application/problem+json</c>.
     /// </summary>
     public async Task WriteProblemAsync(HttpContext context, ProblemDetails problem, int statusCode, Exception? exception)
     {
@@ -88,6 +97,11 @@ internal sealed class ErrorResponseWriter
             headers.ContentSecurityPolicy = HtmlErrorPageWriter.ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             await WriteAsync(context, HtmlErrorPageWriter.ContentType, page.WrittenMemory).ConfigureAwait(false);
+            return;
+        }
+
+        if (await _appWriters.TryWriteAsync(context, problem, _includeDetails ? exception : null).ConfigureAwait(false))
+        {
             return;
         }
 
