@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace ErrorHandling.AspNetCore.OpenApi;
@@ -16,10 +15,6 @@ namespace ErrorHandling.AspNetCore.OpenApi;
 /// </summary>
 internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, IOpenApiDocumentTransformer
 {
-    // The statuses only change with the options, which are a singleton; resolving the configured type names walks
-    // every loaded assembly, so it is done once rather than for each operation of each document.
-    private volatile DeclaredStatuses? _declared;
-
     // MVC keeps the metadata that endpoint conventions add (MapControllers().WithoutGlobalErrorHandlerResponses())
     // on the endpoints only, not on the action descriptors the document is built from; the actions of opted-out
     // endpoints are gathered once for each version of the endpoint list.
@@ -29,7 +24,7 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, 
     {
         if (!IsOptedOut(context.Description.ActionDescriptor, context.ApplicationServices))
         {
-            DeclareResponses(operation, context.Document, GetStatuses(context.ApplicationServices));
+            DeclareResponses(operation, context.Document, GetCatalog(context.ApplicationServices).Responses);
         }
 
         return Task.CompletedTask;
@@ -47,18 +42,19 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, 
     internal static void DeclareResponses(
         OpenApiOperation operation,
         OpenApiDocument? document,
-        IReadOnlyList<(int StatusCode, bool IsValidation)> statuses)
+        IReadOnlyList<DeclaredErrorResponse> declared)
     {
         var responses = operation.Responses ??= [];
-        foreach (var (statusCode, isValidation) in statuses)
+        foreach (var response in declared)
         {
+            var statusCode = response.StatusCode;
             var key = statusCode.ToString(CultureInfo.InvariantCulture);
             if (responses.ContainsKey(key) || responses.ContainsKey(key[0] + "XX") || responses.ContainsKey(key[0] + "xx"))
             {
                 continue;
             }
 
-            var schemaId = isValidation ? ProblemSchemas.ValidationProblemDetailsId : ProblemSchemas.ProblemDetailsId;
+            var schemaId = response.IsValidationProblem ? ProblemSchemas.ValidationProblemDetailsId : ProblemSchemas.ProblemDetailsId;
             responses[key] = new OpenApiResponse
             {
                 // OpenAPI requires a description; the framework uses the reason phrase, and so does this.
@@ -133,26 +129,12 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, 
         return false;
     }
 
-    private IReadOnlyList<(int StatusCode, bool IsValidation)> GetStatuses(IServiceProvider services)
-    {
-        if (services.GetService<GlobalErrorHandlerMarkerService>() is null)
-        {
-            throw new InvalidOperationException(
+    private static IErrorResponseCatalog GetCatalog(IServiceProvider services) =>
+        services.GetService<IErrorResponseCatalog>()
+            ?? throw new InvalidOperationException(
                 "Unable to find the services of the global error handler, whose responses 'AddGlobalErrorHandlerResponses()' " +
                 "declares in the OpenAPI document. Call 'builder.Services.AddGlobalErrorHandler()' when configuring the " +
                 "services of the application, and 'app.UseGlobalErrorHandler()' first in its pipeline.");
-        }
-
-        var options = services.GetRequiredService<IOptions<GlobalErrorHandlerOptions>>().Value;
-        var declared = _declared;
-        if (declared is null || !ReferenceEquals(declared.Options, options))
-        {
-            declared = new DeclaredStatuses(options, DeclaredErrorResponses.GetStatuses(options));
-            _declared = declared;
-        }
-
-        return declared.Statuses;
-    }
 
     private static (bool ProblemDetails, bool ValidationProblemDetails) FindReferences(OpenApiDocument document)
     {
@@ -206,6 +188,4 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, 
     }
 
     private sealed record OptedOutActions(IReadOnlyList<Endpoint> Endpoints, HashSet<ActionDescriptor> Actions);
-
-    private sealed record DeclaredStatuses(GlobalErrorHandlerOptions Options, IReadOnlyList<(int StatusCode, bool IsValidation)> Statuses);
 }

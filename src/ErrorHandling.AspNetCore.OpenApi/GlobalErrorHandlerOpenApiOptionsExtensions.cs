@@ -25,8 +25,8 @@ public static class GlobalErrorHandlerOpenApiOptionsExtensions
     /// already has (the framework adds one for <c>ProducesProblem</c>) is kept, not replaced.
     /// </para>
     /// <para>
-    /// The statuses are read from the <c>GlobalErrorHandlerOptions</c> of the application's services when a document
-    /// is generated. Generating a document when <c>AddGlobalErrorHandler()</c> was not called throws an
+    /// The statuses are read from the <see cref="ErrorHandling.AspNetCore.IErrorResponseCatalog"/> of the application's
+    /// services when a document is generated. Generating a document when <c>AddGlobalErrorHandler()</c> was not called throws an
     /// <see cref="InvalidOperationException"/> that says to call it: the document would otherwise promise problem
     /// responses that no handler writes.
     /// </para>

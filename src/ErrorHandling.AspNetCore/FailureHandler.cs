@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +37,10 @@ internal sealed class FailureHandler
 
         _passThrough = options.PassThrough;
         _reportHandledExceptions = options.LogExceptionsHandledByExceptionHandlers;
-        _classifier = new ExceptionClassifier(options.ResolveTypeMappings(), options.PredicateMappings);
+        _classifier = new ExceptionClassifier(
+            options.ResolveTypeMappings(),
+            options.PredicateMappings,
+            services.GetService<IOptions<ExceptionHandlerOptions>>()?.Value.StatusCodeSelector);
         _problems = new ProblemDetailsBuilder(includeDetails, options.GenericDetail, frameworkCustomization, options.CustomizeProblemDetails);
         _reporter = new FailureReporter(
             new FailureLog(logger, options, requestEcho, timeProvider),
@@ -44,7 +48,8 @@ internal sealed class FailureHandler
             timeProvider,
             services.GetRequiredService<ErrorHandlerMetrics>(),
             services.GetServices<IRequestFailureObserver>());
-        _responses = new ErrorResponseWriter(options, includeDetails, requestEcho, serializerOptions);
+        _responses = new ErrorResponseWriter(
+            options, includeDetails, requestEcho, serializerOptions, new AppProblemDetailsWriters(services.GetServices<IProblemDetailsWriter>()));
         _exceptionHandlers = new ExceptionHandlerRunner(services.GetServices<IExceptionHandler>(), _responses);
     }
 

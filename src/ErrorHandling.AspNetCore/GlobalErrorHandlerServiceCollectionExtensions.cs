@@ -26,6 +26,7 @@ public static class GlobalErrorHandlerServiceCollectionExtensions
         services.TryAddSingleton<GlobalErrorHandlerMarkerService>();
         services.AddMetrics();
         services.TryAddSingleton<ErrorHandlerMetrics>();
+        services.TryAddSingleton<IErrorResponseCatalog, ErrorResponseCatalog>();
         services.AddOptions<GlobalErrorHandlerOptions>().ValidateOnStart();
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IConfigureOptions<GlobalErrorHandlerOptions>, GlobalErrorHandlerOptionsSetup>());

@@ -13,8 +13,9 @@ namespace ErrorHandling.AspNetCore;
 /// the type mappings of every form, most derived type first (a problem factory that returns <see langword="null"/>
 /// passes to the next less derived one); then the built-in defaults — <see cref="BadHttpRequestException"/> keeps
 /// its status, a DataAnnotations <see cref="ValidationException"/> is a 400 validation problem, a
-/// <see cref="ProblemDetailsException"/> is its problem — and everything else is a 500. A client abort is decided
-/// before any of this, by <see cref="IsClientAbort"/>.
+/// <see cref="ProblemDetailsException"/> is its problem — then the app's
+/// <see cref="Microsoft.AspNetCore.Builder.ExceptionHandlerOptions.StatusCodeSelector"/>, and everything else is a 500.
+/// A client abort is decided before any of this, by <see cref="IsClientAbort"/>.
 /// </summary>
 internal sealed class ExceptionClassifier
 {
@@ -25,13 +26,16 @@ internal sealed class ExceptionClassifier
     private readonly FrozenDictionary<Type, ExceptionMapping> _typeMappings;
     private readonly (Func<Exception, bool> Predicate, ExceptionMapping Mapping)[] _predicateMappings;
     private readonly ConcurrentDictionary<Type, ExceptionMapping[]> _mappingsByThrownType = new();
+    private readonly Func<Exception, int>? _statusCodeSelector;
 
     public ExceptionClassifier(
         IReadOnlyDictionary<Type, ExceptionMapping> typeMappings,
-        IEnumerable<(Func<Exception, bool> Predicate, ExceptionMapping Mapping)> predicateMappings)
+        IEnumerable<(Func<Exception, bool> Predicate, ExceptionMapping Mapping)> predicateMappings,
+        Func<Exception, int>? statusCodeSelector = null)
     {
         _typeMappings = typeMappings.ToFrozenDictionary();
         _predicateMappings = [.. predicateMappings];
+        _statusCodeSelector = statusCodeSelector;
     }
 
     /// <summary>
@@ -66,6 +70,7 @@ internal sealed class ExceptionClassifier
             ValidationException validation => new(
                 StatusCodes.Status400BadRequest, LogLevel.Information, null, unwrapped, ValidationErrors: ErrorsOf(validation)),
             ProblemDetailsException { ProblemDetails: var problem } => Authored(null, unwrapped, problem, "The problem of a ProblemDetailsException"),
+            _ when _statusCodeSelector is { } selector => Selected(selector, unwrapped),
             _ => new(StatusCodes.Status500InternalServerError, LogLevel.Error, null, unwrapped),
         };
     }
@@ -148,6 +153,14 @@ internal sealed class ExceptionClassifier
     {
         var statusCode = ProblemStatus.Checked(problem.Status ?? StatusCodes.Status500InternalServerError, source);
         return new(statusCode, mapping?.LogLevel ?? ProblemStatus.DefaultLogLevel(statusCode), mapping, exception, AuthoredProblem: problem);
+    }
+
+    // An app that moved from UseExceptionHandler keeps the statuses its ExceptionHandlerOptions.StatusCodeSelector
+    // gave; its status is checked as a mapping's is, and logged by status as a mapping's is.
+    private static ExceptionClassification Selected(Func<Exception, int> selector, Exception exception)
+    {
+        var statusCode = ProblemStatus.Checked(selector(exception), "ExceptionHandlerOptions.StatusCodeSelector");
+        return new(statusCode, ProblemStatus.DefaultLogLevel(statusCode), null, exception);
     }
 
     private static Dictionary<string, string[]> ErrorsOf(ValidationException exception)

@@ -19,14 +19,22 @@ internal static class ErrorPageNegotiator
 {
     private const string QualityParameter = "q";
 
-    public static bool PrefersHtml(StringValues accept)
+    public static bool PrefersHtml(StringValues accept) => TryRead(accept, out var preferences) && preferences.PrefersHtml;
+
+    /// <summary>
+    /// Whether the request prefers a media type that is neither JSON type (<c>application/problem+xml</c>), by the
+    /// same rules: a tie, a missing header and a malformed one mean JSON.
+    /// </summary>
+    public static bool PrefersOtherThanJson(StringValues accept) => TryRead(accept, out var preferences) && preferences.PrefersOtherThanJson;
+
+    private static bool TryRead(StringValues accept, out MediaPreferences preferences)
     {
+        preferences = default;
         if (accept.Count == 0 || !MediaTypeHeaderValue.TryParseStrictList(accept, out var ranges))
         {
             return false;
         }
 
-        var preferences = default(MediaPreferences);
         foreach (var range in ranges)
         {
             if (!TryGetQuality(range, out var quality))
@@ -37,7 +45,7 @@ internal static class ErrorPageNegotiator
             preferences.Add(range.Type.AsSpan(), range.SubType.AsSpan(), quality);
         }
 
-        return preferences.PrefersHtml;
+        return true;
     }
 
     // In thousandths. The parser reads any number as a quality; RFC 9110 allows only a qvalue,

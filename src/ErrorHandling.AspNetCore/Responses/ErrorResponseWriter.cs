@@ -9,8 +9,9 @@ namespace ErrorHandling.AspNetCore;
 /// <summary>
 /// Writes the error response of a failure: resets the failed response (keeping
 /// <see cref="GlobalErrorHandlerOptions.PreservedResponseHeaders"/>), renders the problem with the app's
-/// <see cref="GlobalErrorHandlerOptions.ResponseWriter"/>, as the HTML page for a browser, or as
-/// <c>application/problem+json</c>, then sends it; and the minimal generic 500 when rendering or sending failed.
+/// <see cref="GlobalErrorHandlerOptions.ResponseWriter"/>, as the HTML page for a browser, with the app's own
+/// <see cref="IProblemDetailsWriter"/> for a client that prefers what it writes (<see cref="AppProblemDetailsWriters"/>),
+/// or as <c>application/problem+json</c>, then sends it; and the minimal generic 500 when rendering or sending failed.
 /// </summary>
 internal sealed class ErrorResponseWriter
 {
@@ -23,9 +24,16 @@ internal sealed class ErrorResponseWriter
     private readonly RequestEcho _requestEcho;
     private readonly JsonSerializerOptions _serializerOptions;
     private readonly byte[] _fallbackBody;
+    private readonly AppProblemDetailsWriters _appWriters;
 
-    public ErrorResponseWriter(GlobalErrorHandlerOptions options, bool includeDetails, RequestEcho requestEcho, JsonSerializerOptions serializerOptions)
+    public ErrorResponseWriter(
+        GlobalErrorHandlerOptions options,
+        bool includeDetails,
+        RequestEcho requestEcho,
+        JsonSerializerOptions serializerOptions,
+        AppProblemDetailsWriters appWriters)
     {
+        _appWriters = appWriters;
         _preservedHeaders = new NamePatternSet(options.PreservedResponseHeaders);
         _htmlErrorPages = options.HtmlErrorPages;
         _responseWriter = options.ResponseWriter;
@@ -70,7 +78,8 @@ internal sealed class ErrorResponseWriter
 
     /// <summary>
     /// Renders the problem without sending anything: what the app's writer writes (with the response's status set
-    /// to the problem's, as the writer expects), the HTML page when the request prefers <c>text/html</c>, or
+    /// to the problem's, as the writer expects), the HTML page when the request prefers <c>text/html</c>, the app's
+    /// problem details writer for another media type the request prefers over JSON, or
     /// <c>application/problem+json</c>. Throws when rendering fails or the app's writer leaves a status no problem
     /// can be sent with; nothing has reached the client then.
     /// </summary>
@@ -79,13 +88,20 @@ internal sealed class ErrorResponseWriter
         statusCode = problem.Status ?? statusCode;
         if (_responseWriter is not null)
         {
-            return await RenderWithAppWriterAsync(context, _responseWriter, new ErrorResponseContext(context, exception, problem, _includeDetails), statusCode)
+            return await RenderBufferedAsync(
+                context, _responseWriter, new ErrorResponseContext(context, exception, problem, _includeDetails), statusCode, "The app's GlobalErrorHandlerOptions.ResponseWriter")
                 .ConfigureAwait(false);
         }
 
         if (_htmlErrorPages && ErrorPageNegotiator.PrefersHtml(context.Request.Headers.Accept))
         {
             return HtmlErrorPageResponse.Render(context, problem, statusCode, _includeDetails ? exception : null, _serializerOptions);
+        }
+
+        if (_appWriters.Find(context, problem, _includeDetails ? exception : null) is { } appWriter)
+        {
+            return await RenderBufferedAsync(context, static w => w.Writer.WriteAsync(w.Context).AsTask(), appWriter, statusCode, "The app's IProblemDetailsWriter")
+                .ConfigureAwait(false);
         }
 
         var details = _includeDetails ? new DevelopmentDetails(_requestEcho, context.Request, exception) : (DevelopmentDetails?)null;
@@ -124,10 +140,10 @@ internal sealed class ErrorResponseWriter
         }
     }
 
-    // What the app's writer writes is buffered, so that its status is known — and checked, and reported — before
+    // What an app's writer writes is buffered, so that its status is known — and checked, and reported — before
     // anything reaches the client, and so that a writer that fails half-way still leaves room for the minimal 500.
-    private static async ValueTask<RenderedErrorResponse> RenderWithAppWriterAsync(
-        HttpContext context, Func<ErrorResponseContext, Task> responseWriter, ErrorResponseContext writerContext, int statusCode)
+    private static async ValueTask<RenderedErrorResponse> RenderBufferedAsync<TState>(
+        HttpContext context, Func<TState, Task> write, TState state, int statusCode, string writer)
     {
         var response = context.Response;
         response.StatusCode = statusCode;
@@ -140,7 +156,7 @@ internal sealed class ErrorResponseWriter
             features.Set<IHttpResponseBodyFeature>(capture);
             try
             {
-                await responseWriter(writerContext).ConfigureAwait(false);
+                await write(state).ConfigureAwait(false);
                 await capture.CompleteAsync().ConfigureAwait(false);
             }
             finally
@@ -149,7 +165,7 @@ internal sealed class ErrorResponseWriter
                 capture.Dispose();
             }
 
-            var sentStatus = ProblemStatus.Checked(response.StatusCode, "The app's GlobalErrorHandlerOptions.ResponseWriter");
+            var sentStatus = ProblemStatus.Checked(response.StatusCode, writer);
             return new RenderedErrorResponse(sentStatus, contentType: null, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), buffer);
         }
         catch

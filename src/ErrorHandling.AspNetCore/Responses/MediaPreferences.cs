@@ -3,7 +3,8 @@ namespace ErrorHandling.AspNetCore;
 /// <summary>
 /// The qualities an <c>Accept</c> header gives <c>text/html</c>, <c>application/json</c> and
 /// <c>application/problem+json</c>, each from the most specific media range that matches it
-/// (exact type, then <c>type/*</c>, then <c>*/*</c>), in thousandths.
+/// (exact type, then <c>type/*</c>, then <c>*/*</c>), and the best quality of the ranges that match neither JSON
+/// type (<c>application/problem+xml</c>, <c>text/*</c>), in thousandths.
 /// </summary>
 internal struct MediaPreferences
 {
@@ -17,13 +18,25 @@ internal struct MediaPreferences
     private int _jsonQuality;
     private int _problemJsonSpecificity;
     private int _problemJsonQuality;
+    private int _otherQuality;
 
     /// <summary>Gets whether <c>text/html</c> is preferred over both JSON types; a tie is not a preference.</summary>
     public readonly bool PrefersHtml => _htmlQuality > Math.Max(_jsonQuality, _problemJsonQuality);
 
+    /// <summary>Gets whether a range that matches neither JSON type is preferred over both; a tie is not a preference.</summary>
+    public readonly bool PrefersOtherThanJson => _otherQuality > Math.Max(_jsonQuality, _problemJsonQuality);
+
     /// <summary>Records one media range of the header with its quality.</summary>
     public void Add(ReadOnlySpan<char> type, ReadOnlySpan<char> subtype, int quality)
     {
+        var matchesJson = type is "*"
+            || (type.Equals("application", StringComparison.OrdinalIgnoreCase)
+                && (subtype is "*" || subtype.Equals("json", StringComparison.OrdinalIgnoreCase) || subtype.Equals("problem+json", StringComparison.OrdinalIgnoreCase)));
+        if (!matchesJson)
+        {
+            _otherQuality = Math.Max(_otherQuality, quality);
+        }
+
         if (type is "*")
         {
             if (subtype is "*")

@@ -15,7 +15,7 @@ public sealed class ErrorResponsesTransformerTests
     {
         var (document, operation) = DocumentWithOneOperation();
 
-        ErrorResponsesTransformer.DeclareResponses(operation, document, [(400, true), (404, false), (500, false)]);
+        ErrorResponsesTransformer.DeclareResponses(operation, document, [new(400, true), new(404, false), new(500, false)]);
 
         Assert.Equal("HttpValidationProblemDetails", SchemaId(operation, "400"));
         Assert.Equal("ProblemDetails", SchemaId(operation, "404"));
@@ -26,7 +26,7 @@ public sealed class ErrorResponsesTransformerTests
     public void AddReferencedSchemas_ValidationStatusDeclared_AddsBothSchemas()
     {
         var (document, operation) = DocumentWithOneOperation();
-        ErrorResponsesTransformer.DeclareResponses(operation, document, [(400, true), (500, false)]);
+        ErrorResponsesTransformer.DeclareResponses(operation, document, [new(400, true), new(500, false)]);
 
         ErrorResponsesTransformer.AddReferencedSchemas(document);
 
@@ -37,7 +37,7 @@ public sealed class ErrorResponsesTransformerTests
     public void AddReferencedSchemas_NoValidationStatus_AddsOnlyProblemDetails()
     {
         var (document, operation) = DocumentWithOneOperation();
-        ErrorResponsesTransformer.DeclareResponses(operation, document, [(404, false), (500, false)]);
+        ErrorResponsesTransformer.DeclareResponses(operation, document, [new(404, false), new(500, false)]);
 
         ErrorResponsesTransformer.AddReferencedSchemas(document);
 
@@ -50,7 +50,7 @@ public sealed class ErrorResponsesTransformerTests
     public async Task ValidationSchema_Serialized_LoadsWithoutErrorsWithErrorsAsAnObjectOfStringArrays(OpenApiSpecVersion version)
     {
         var (document, operation) = DocumentWithOneOperation();
-        ErrorResponsesTransformer.DeclareResponses(operation, document, [(400, true), (422, true), (500, false)]);
+        ErrorResponsesTransformer.DeclareResponses(operation, document, [new(400, true), new(422, true), new(500, false)]);
         ErrorResponsesTransformer.AddReferencedSchemas(document);
 
         var json = await document.SerializeAsJsonAsync(version);
@@ -76,7 +76,7 @@ public sealed class ErrorResponsesTransformerTests
         var own = new OpenApiResponse { Description = "The app's own" };
         operation.Responses![declared] = own;
 
-        ErrorResponsesTransformer.DeclareResponses(operation, document, [(404, false), (500, false), (503, false)]);
+        ErrorResponsesTransformer.DeclareResponses(operation, document, [new(404, false), new(500, false), new(503, false)]);
 
         Assert.Same(own, operation.Responses[declared]);
         Assert.Equal(declared == "5XX" ? ["200", "5XX", "404"] : ["200", "500", "404", "503"], operation.Responses.Keys);
@@ -87,7 +87,7 @@ public sealed class ErrorResponsesTransformerTests
     {
         var (document, operation) = DocumentWithOneOperation();
 
-        ErrorResponsesTransformer.DeclareResponses(operation, document, [(555, false)]);
+        ErrorResponsesTransformer.DeclareResponses(operation, document, [new(555, false)]);
 
         Assert.Equal("Error", operation.Responses!["555"].Description);
     }
@@ -98,7 +98,7 @@ public sealed class ErrorResponsesTransformerTests
         var document = new OpenApiDocument();
         var operation = new OpenApiOperation();
 
-        ErrorResponsesTransformer.DeclareResponses(operation, document, [(500, false)]);
+        ErrorResponsesTransformer.DeclareResponses(operation, document, [new(500, false)]);
 
         Assert.Equal(["500"], operation.Responses!.Keys);
     }
@@ -109,7 +109,7 @@ public sealed class ErrorResponsesTransformerTests
         var (document, operation) = DocumentWithOneOperation();
         var existing = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "The app's own" };
         document.Components = new OpenApiComponents { Schemas = new Dictionary<string, IOpenApiSchema> { ["ProblemDetails"] = existing } };
-        ErrorResponsesTransformer.DeclareResponses(operation, document, [(500, false)]);
+        ErrorResponsesTransformer.DeclareResponses(operation, document, [new(500, false)]);
 
         ErrorResponsesTransformer.AddReferencedSchemas(document);
 

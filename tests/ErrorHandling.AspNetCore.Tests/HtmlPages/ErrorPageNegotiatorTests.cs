@@ -110,4 +110,23 @@ public sealed class ErrorPageNegotiatorTests
             },
             iter: 2000);
     }
+
+    [Theory]
+    [InlineData("application/problem+xml", true)]
+    [InlineData("application/problem+xml, application/json;q=0.9", true)]
+    [InlineData("text/*", true)]
+    [InlineData("application/problem+xml, */*;q=0.1", true)]
+    [InlineData("application/problem+xml, application/json", false)]
+    [InlineData("application/problem+xml;q=0.5, application/*", false)]
+    [InlineData("application/problem+xml;q=0.5, */*", false)]
+    [InlineData("application/problem+json", false)]
+    [InlineData("*/*", false)]
+    [InlineData("", false)]
+    [InlineData("application/problem+xml;q=2", false)]
+    public void PrefersOtherThanJson_AcceptHeader_OnlyWhenAnotherTypeBeatsBothJsonTypes(string accept, bool expected)
+    {
+        var prefersOther = ErrorPageNegotiator.PrefersOtherThanJson(new StringValues(accept));
+
+        Assert.Equal(expected, prefersOther);
+    }
 }

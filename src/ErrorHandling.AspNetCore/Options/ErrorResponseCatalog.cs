@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace ErrorHandling.AspNetCore;
+
+/// <summary>
+/// The <see cref="IErrorResponseCatalog"/> of the handler's options, read from the mappings in force as the
+/// classifier sees them.
+/// </summary>
+/// <remarks>
+/// A status that only the exception knows (a <see cref="BadHttpRequestException"/> keeps its own) cannot be
+/// listed, nor can the 499 of a client that went away, which gets no response. A mapping whose status is chosen
+/// per exception is left out for the same reason.
+/// </remarks>
+internal sealed class ErrorResponseCatalog(IOptions<GlobalErrorHandlerOptions> options) : IErrorResponseCatalog
+{
+    // Resolving the configured type names walks every loaded assembly; the options are a singleton, so once is enough.
+    private readonly Lazy<IReadOnlyList<DeclaredErrorResponse>> _responses = new(() => Read(options.Value));
+
+    /// <inheritdoc />
+    public IReadOnlyList<DeclaredErrorResponse> Responses => _responses.Value;
+
+    /// <summary>
+    /// Reads the distinct statuses the handler can answer with from configured options, in ascending order.
+    /// </summary>
+    internal static IReadOnlyList<DeclaredErrorResponse> Read(GlobalErrorHandlerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // A configured type that does not resolve is never matched, and a mapping in code replaces the configured
+        // status of the same type.
+        var statuses = new SortedDictionary<int, bool> { [StatusCodes.Status500InternalServerError] = false };
+        foreach (var mapping in options.ResolveTypeMappings().Values.Concat(options.PredicateMappings.Select(static p => p.Mapping)))
+        {
+            // A status whose response carries no body gets no problem, so there is none to describe.
+            if (mapping.HasFixedStatus && ProblemStatus.CanHaveBody(mapping.StatusCode))
+            {
+                // A status that both a validation mapping and another mapping answer with is listed as a validation
+                // problem: its shape only adds an optional member, so every problem at that status matches it.
+                statuses[mapping.StatusCode] = mapping.ValidationErrors is not null || statuses.GetValueOrDefault(mapping.StatusCode);
+            }
+        }
+
+        return [.. statuses.Select(static status => new DeclaredErrorResponse(status.Key, status.Value))];
+    }
+}
