@@ -18,10 +18,6 @@ namespace ErrorHandling.AspNetCore;
 /// </summary>
 internal sealed class ExceptionClassifier
 {
-    // AggregateException and TargetInvocationException can wrap each other; a handful of levels covers
-    // every real case without letting a pathological chain cost anything.
-    private const int MaxUnwrapDepth = 8;
-
     private readonly FrozenDictionary<Type, ExceptionMapping> _typeMappings;
     private readonly (Func<Exception, bool> Predicate, ExceptionMapping Mapping)[] _predicateMappings;
     private readonly ConcurrentDictionary<Type, ExceptionMapping[]> _mappingsByThrownType = new();
@@ -70,7 +66,7 @@ internal sealed class ExceptionClassifier
 
     private static Exception Unwrap(Exception exception)
     {
-        for (var depth = 0; depth < MaxUnwrapDepth; depth++)
+        for (var depth = 0; depth < ExceptionDepthBounds.MaxInnerExceptionDepth; depth++)
         {
             switch (exception)
             {

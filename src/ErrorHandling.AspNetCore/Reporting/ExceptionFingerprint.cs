@@ -22,7 +22,6 @@ internal static class ExceptionFingerprint
     // Frames past these tell no more failures apart, and the bound keeps the cost of fingerprinting
     // deep recursion flat.
     private const int MaxFrames = 64;
-    private const int MaxInnerExceptions = 8;
 
     private const ulong Seed = 0x2545F4914F6CDD1D;
     private const ulong Multiplier = 0x9E3779B97F4A7C15;
@@ -54,7 +53,7 @@ internal static class ExceptionFingerprint
         }
 
         var inner = exception.InnerException;
-        for (var depth = 0; inner is not null && depth < MaxInnerExceptions; depth++)
+        for (var depth = 0; inner is not null && depth < ExceptionDepthBounds.MaxInnerExceptionDepth; depth++)
         {
             hash = AddString(hash, inner.GetType().FullName);
             inner = inner.InnerException;

@@ -14,9 +14,6 @@ namespace ErrorHandling.AspNetCore;
 /// </summary>
 internal static class ExceptionRenderingProbe
 {
-    private const int MaxDepth = 8;
-    private const int MaxAggregateInnerExceptions = 16;
-
     // Per exception type: whether the probe must render it (an override it has not yet seen render).
     private static readonly ConcurrentDictionary<Type, bool> NeedsRendering = new();
 
@@ -42,7 +39,7 @@ internal static class ExceptionRenderingProbe
         }
 
         var depth = 0;
-        for (var current = exception; current is not null && depth < MaxDepth; current = current.InnerException, depth++)
+        for (var current = exception; current is not null && depth < ExceptionDepthBounds.MaxInnerExceptionDepth; current = current.InnerException, depth++)
         {
             NeedsRendering[current.GetType()] = false;
         }
@@ -67,7 +64,7 @@ internal static class ExceptionRenderingProbe
     private static string? FindMessageFailure(Exception exception, int depth, out bool needsRendering)
     {
         needsRendering = false;
-        for (var current = exception; current is not null && depth < MaxDepth; current = current.InnerException, depth++)
+        for (var current = exception; current is not null && depth < ExceptionDepthBounds.MaxInnerExceptionDepth; current = current.InnerException, depth++)
         {
             try
             {
@@ -81,7 +78,7 @@ internal static class ExceptionRenderingProbe
             needsRendering |= NeedsRendering.GetOrAdd(current.GetType(), static type => HasRenderingOverride(type));
             if (current is AggregateException aggregate)
             {
-                var count = Math.Min(aggregate.InnerExceptions.Count, MaxAggregateInnerExceptions);
+                var count = Math.Min(aggregate.InnerExceptions.Count, ExceptionDepthBounds.MaxAggregateInnerExceptions);
                 for (var i = 0; i < count; i++)
                 {
                     if (FindMessageFailure(aggregate.InnerExceptions[i], depth + 1, out var innerNeedsRendering) is { } failure)
