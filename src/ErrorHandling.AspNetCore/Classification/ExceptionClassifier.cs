@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
@@ -20,7 +19,7 @@ internal sealed class ExceptionClassifier
 {
     private readonly FrozenDictionary<Type, ExceptionMapping> _typeMappings;
     private readonly (Func<Exception, bool> Predicate, ExceptionMapping Mapping)[] _predicateMappings;
-    private readonly ConcurrentDictionary<Type, ExceptionMapping[]> _mappingsByThrownType = new();
+    private readonly ExceptionTypeCache<ExceptionMapping[]> _mappingsByThrownType = new();
 
     public ExceptionClassifier(
         IReadOnlyDictionary<Type, ExceptionMapping> typeMappings,

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
@@ -15,7 +14,7 @@ namespace ErrorHandling.AspNetCore;
 internal static class ExceptionRenderingProbe
 {
     // Per exception type: whether the probe must render it (an override it has not yet seen render).
-    private static readonly ConcurrentDictionary<Type, bool> NeedsRendering = new();
+    private static readonly ExceptionTypeCache<bool> NeedsRendering = new();
 
     /// <summary>
     /// Returns <see langword="null"/> when the exception renders, else what failed, such as
@@ -41,7 +40,7 @@ internal static class ExceptionRenderingProbe
         var depth = 0;
         for (var current = exception; current is not null && depth < ExceptionDepthBounds.MaxInnerExceptionDepth; current = current.InnerException, depth++)
         {
-            NeedsRendering[current.GetType()] = false;
+            NeedsRendering.Set(current.GetType(), false);
         }
 
         return null;
@@ -75,7 +74,7 @@ internal static class ExceptionRenderingProbe
                 return $"Message threw {SafeExceptionText.TypeName(failure)}";
             }
 
-            needsRendering |= NeedsRendering.GetOrAdd(current.GetType(), static type => HasRenderingOverride(type));
+            needsRendering |= NeedsRendering.GetOrAdd(current.GetType(), static (type, _) => HasRenderingOverride(type), 0);
             if (current is AggregateException aggregate)
             {
                 var count = Math.Min(aggregate.InnerExceptions.Count, ExceptionDepthBounds.MaxAggregateInnerExceptions);
