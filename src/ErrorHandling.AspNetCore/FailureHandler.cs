@@ -39,7 +39,8 @@ internal sealed class FailureHandler
         _classifier = new ExceptionClassifier(options.ResolveTypeMappings(), options.PredicateMappings);
         _problems = new ProblemDetailsBuilder(includeDetails, options.GenericDetail, frameworkCustomization, options.CustomizeProblemDetails);
         _reporter = new FailureReporter(
-            new FailureLog(logger, options, requestEcho, timeProvider),
+            new FailureLog(logger, options, requestEcho),
+            options.ErrorStormWindow is { } window ? new ErrorStormFilter(window, timeProvider) : null,
             requestEcho.QueryRedactor,
             timeProvider,
             services.GetRequiredService<ErrorHandlerMetrics>(),
