@@ -26,8 +26,9 @@ internal sealed class DiagnosticContextFailureObserver : IRequestFailureObserver
     {
         failure.HttpContext.Features.Set(new RequestFailureFeature(failure));
 
-        // Serilog swallows a sink's failure to render the exception, and the completion event with it: attach it
-        // only when the handler does, and otherwise say why it is missing.
+        // Serilog swallows a sink's failure to render the exception, and the completion event with it; and in
+        // error-storm mode a repeat's stack is what must not be rendered again. So the completion event attaches
+        // the exception exactly when the handler's own event does, and otherwise carries what that event carries.
         if (failure.AttachesException)
         {
             _diagnosticContext.SetException(failure.Exception);

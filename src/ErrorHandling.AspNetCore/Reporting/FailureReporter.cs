@@ -105,8 +105,8 @@ internal sealed class FailureReporter
         RecordCount(errorType, statusCode, FailureOutcome.HandlerFailed);
     }
 
-    // Only a first failure in error-storm mode is counted, and a repeat's exception is never rendered; the probe
-    // runs only for an exception that would be attached.
+    // Error-storm mode covers EventId 1 only, as the handler's event does: a response that had already started is
+    // rare and always worth its stack. A repeat's exception is held back without the probe rendering it.
     private ExceptionAttachment Attachment(Exception exception, FailureOutcome outcome)
     {
         var occurrence = outcome == FailureOutcome.Handled ? _errorStorm?.Observe(exception) : null;
