@@ -6,7 +6,8 @@ namespace ErrorHandling.AspNetCore.Serilog;
 
 /// <summary>
 /// Puts a failed request's exception and log values on Serilog's <see cref="IDiagnosticContext"/>, under the
-/// property names of the handler's own event.
+/// property names of the handler's own event: the exception only when the handler attaches it to its own event,
+/// and the error-storm values and the rendering failure when that event carries them.
 /// </summary>
 internal sealed class DiagnosticContextFailureObserver : IRequestFailureObserver
 {
@@ -25,7 +26,14 @@ internal sealed class DiagnosticContextFailureObserver : IRequestFailureObserver
     {
         failure.HttpContext.Features.Set(new RequestFailureFeature(failure));
 
-        _diagnosticContext.SetException(failure.Exception);
+        // Serilog swallows a sink's failure to render the exception, and the completion event with it; and in
+        // error-storm mode a repeat's stack is what must not be rendered again. So the completion event attaches
+        // the exception exactly when the handler's own event does, and otherwise carries what that event carries.
+        if (failure.AttachesException)
+        {
+            _diagnosticContext.SetException(failure.Exception);
+        }
+
         _diagnosticContext.Set(nameof(RequestFailure.RequestMethod), failure.RequestMethod);
         _diagnosticContext.Set(nameof(RequestFailure.RequestPath), failure.RequestPath);
         _diagnosticContext.Set(nameof(RequestFailure.QueryString), failure.QueryString);
@@ -33,5 +41,15 @@ internal sealed class DiagnosticContextFailureObserver : IRequestFailureObserver
         _diagnosticContext.Set(nameof(RequestFailure.TraceId), failure.TraceId);
         _diagnosticContext.Set(nameof(RequestFailure.Timestamp), failure.Timestamp);
         _diagnosticContext.Set(nameof(RequestFailure.ExceptionType), failure.ExceptionType);
+        if (failure.ExceptionFingerprint is { } fingerprint)
+        {
+            _diagnosticContext.Set(nameof(RequestFailure.ExceptionFingerprint), fingerprint);
+            _diagnosticContext.Set(nameof(RequestFailure.OccurrenceCount), failure.OccurrenceCount);
+        }
+
+        if (failure.ExceptionRenderingFailure is { } renderingFailure)
+        {
+            _diagnosticContext.Set(nameof(RequestFailure.ExceptionRenderingFailure), renderingFailure);
+        }
     }
 }

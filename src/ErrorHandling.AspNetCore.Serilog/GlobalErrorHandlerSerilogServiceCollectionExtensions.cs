@@ -26,6 +26,13 @@ public static class GlobalErrorHandlerSerilogServiceCollectionExtensions
     /// event per failed request, the completion event.
     /// </para>
     /// <para>
+    /// The exception is attached exactly when the handler attaches it to its own event
+    /// (<see cref="RequestFailure.AttachesException"/>): a repeat in error-storm mode carries
+    /// <c>ExceptionFingerprint</c> and <c>OccurrenceCount</c> instead, and an exception whose <c>Message</c>,
+    /// <c>StackTrace</c> or <c>ToString()</c> throws, which would make Serilog drop the whole event, carries
+    /// <c>ExceptionRenderingFailure</c> instead.
+    /// </para>
+    /// <para>
     /// For a failed request, the completion event's <c>RequestMethod</c> and <c>RequestPath</c> are the handler's
     /// (<c>PathBase + Path</c>, escaped, never the query), and its level is raised to the level of the handler's
     /// event when that is higher (Warning for a mapped 4xx, Error for a response that had already started).

@@ -43,7 +43,8 @@ internal sealed class FailureHandler
             services.GetService<IOptions<ExceptionHandlerOptions>>()?.Value.StatusCodeSelector);
         _problems = new ProblemDetailsBuilder(includeDetails, options.GenericDetail, frameworkCustomization, options.CustomizeProblemDetails);
         _reporter = new FailureReporter(
-            new FailureLog(logger, options, requestEcho, timeProvider),
+            new FailureLog(logger, options, requestEcho),
+            options.ErrorStormWindow is { } window ? new ErrorStormFilter(window, timeProvider) : null,
             requestEcho.QueryRedactor,
             timeProvider,
             services.GetRequiredService<ErrorHandlerMetrics>(),

@@ -58,7 +58,7 @@ public class LogEventBreakdownBenchmarks : IDisposable
     private Exception _exception = null!;
     private RequestFailure _failure = null!;
     private ErrorStormFilter _errorStorm = null!;
-    private ErrorStormOccurrence _repeat;
+    private RequestFailure _repeatFailure = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -89,7 +89,7 @@ public class LogEventBreakdownBenchmarks : IDisposable
         _failure = CreateFailure();
         _errorStorm = new ErrorStormFilter(TimeSpan.FromHours(1), TimeProvider.System);
         _errorStorm.Observe(_exception);
-        _repeat = _errorStorm.Observe(_exception);
+        _repeatFailure = CreateFailure(new ExceptionAttachment(_errorStorm.Observe(_exception), null));
     }
 
     [GlobalCleanup]
@@ -106,19 +106,19 @@ public class LogEventBreakdownBenchmarks : IDisposable
     public void FrameworkJsonConsole() => FrameworkEvent(_frameworkJsonConsole, _exception);
 
     [Benchmark(Description = "our event, JSON console")]
-    public void OursJsonConsole() => Log(_oursJsonConsole, new FailureLogState(_failure, null, null, null), _exception);
+    public void OursJsonConsole() => Log(_oursJsonConsole, new FailureLogState(_failure, null, null), _exception);
 
     [Benchmark(Description = "our error-storm repeat, JSON console")]
-    public void OursRepeatJsonConsole() => Log(_oursJsonConsole, new FailureLogState(_failure, _repeat, null, null), null);
+    public void OursRepeatJsonConsole() => Log(_oursJsonConsole, new FailureLogState(_repeatFailure, null, null), null);
 
     [Benchmark(Description = "framework's event, Serilog compact JSON")]
     public void FrameworkSerilog() => FrameworkEvent(_frameworkSerilog, _exception);
 
     [Benchmark(Description = "our event, Serilog compact JSON")]
-    public void OursSerilog() => Log(_oursSerilog, new FailureLogState(_failure, null, null, null), _exception);
+    public void OursSerilog() => Log(_oursSerilog, new FailureLogState(_failure, null, null), _exception);
 
     [Benchmark(Description = "our error-storm repeat, Serilog compact JSON")]
-    public void OursRepeatSerilog() => Log(_oursSerilog, new FailureLogState(_failure, _repeat, null, null), null);
+    public void OursRepeatSerilog() => Log(_oursSerilog, new FailureLogState(_repeatFailure, null, null), null);
 
     [Benchmark(Description = "framework's event, Serilog, in the request's scope")]
     public void FrameworkSerilogInScope()
@@ -131,7 +131,7 @@ public class LogEventBreakdownBenchmarks : IDisposable
     public void OursSerilogInScope()
     {
         using var scope = _oursSerilog.BeginScope(RequestScope);
-        Log(_oursSerilog, new FailureLogState(_failure, null, null, null), _exception);
+        Log(_oursSerilog, new FailureLogState(_failure, null, null), _exception);
     }
 
     [Benchmark(Description = "a constant event (no properties, no exception), JSON console")]
@@ -152,7 +152,7 @@ public class LogEventBreakdownBenchmarks : IDisposable
     public void OursLineOnly()
     {
         _line.GetStringBuilder().Clear();
-        var entry = new LogEntry<FailureLogState>(LogLevel.Error, "ErrorHandling.AspNetCore.GlobalErrorHandler", _failure.EventId, new FailureLogState(_failure, _repeat, null, null), null, FailureLogState.Formatter);
+        var entry = new LogEntry<FailureLogState>(LogLevel.Error, "ErrorHandling.AspNetCore.GlobalErrorHandler", _failure.EventId, new FailureLogState(_repeatFailure, null, null), null, FailureLogState.Formatter);
         _jsonFormatter.Write(in entry, null, _line);
     }
 
@@ -160,10 +160,10 @@ public class LogEventBreakdownBenchmarks : IDisposable
     public RequestFailure RequestValues() => CreateFailure();
 
     [Benchmark(Description = "state with its properties")]
-    public object State() => new FailureLogState(_failure, null, null, null);
+    public object State() => new FailureLogState(_failure, null, null);
 
     [Benchmark(Description = "state + message text")]
-    public string StateAndMessage() => new FailureLogState(_failure, null, null, null).ToString();
+    public string StateAndMessage() => new FailureLogState(_failure, null, null).ToString();
 
     [Benchmark(Description = "rendering probe")]
     public string? RenderingProbe() => ExceptionRenderingProbe.FindFailure(_exception);
@@ -174,7 +174,7 @@ public class LogEventBreakdownBenchmarks : IDisposable
     private static void Log(ILogger logger, FailureLogState state, Exception? exception) =>
         logger.Log(LogLevel.Error, new EventId(1, "UnhandledException"), state, exception, FailureLogState.Formatter);
 
-    private RequestFailure CreateFailure() => new(
+    private RequestFailure CreateFailure(ExceptionAttachment attachment = default) => new(
         _context,
         _exception,
         FailureOutcome.Handled,
@@ -182,6 +182,7 @@ public class LogEventBreakdownBenchmarks : IDisposable
         StatusCodes.Status500InternalServerError,
         "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
         "System.InvalidOperationException",
+        attachment,
         _queryRedactor,
         TimeProvider.System);
 

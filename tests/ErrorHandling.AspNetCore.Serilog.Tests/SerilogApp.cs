@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Serilog;
 using Serilog.AspNetCore;
+using Serilog.Core;
 using Serilog.Events;
 
 namespace ErrorHandling.AspNetCore.Serilog.Tests;
@@ -18,7 +19,7 @@ public static class SerilogApp
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 30, 15, 123, TimeSpan.Zero);
 
     public static Task<WebApplication> StartAsync(
-        InMemorySink sink,
+        ILogEventSink sink,
         Action<WebApplication> mapEndpoints,
         Action<WebApplicationBuilder>? configureBuilder = null,
         Action<WebApplication>? beforeRequestLogging = null,

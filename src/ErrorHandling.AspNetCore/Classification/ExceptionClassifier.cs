@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
@@ -19,13 +18,9 @@ namespace ErrorHandling.AspNetCore;
 /// </summary>
 internal sealed class ExceptionClassifier
 {
-    // AggregateException and TargetInvocationException can wrap each other; a handful of levels covers
-    // every real case without letting a pathological chain cost anything.
-    private const int MaxUnwrapDepth = 8;
-
     private readonly FrozenDictionary<Type, ExceptionMapping> _typeMappings;
     private readonly (Func<Exception, bool> Predicate, ExceptionMapping Mapping)[] _predicateMappings;
-    private readonly ConcurrentDictionary<Type, ExceptionMapping[]> _mappingsByThrownType = new();
+    private readonly ExceptionTypeCache<ExceptionMapping[]> _mappingsByThrownType = new();
     private readonly Func<Exception, int>? _statusCodeSelector;
 
     public ExceptionClassifier(
@@ -77,7 +72,7 @@ internal sealed class ExceptionClassifier
 
     private static Exception Unwrap(Exception exception)
     {
-        for (var depth = 0; depth < MaxUnwrapDepth; depth++)
+        for (var depth = 0; depth < ExceptionDepthBounds.MaxInnerExceptionDepth; depth++)
         {
             switch (exception)
             {

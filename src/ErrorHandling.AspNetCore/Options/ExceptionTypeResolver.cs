@@ -9,14 +9,15 @@ namespace ErrorHandling.AspNetCore;
 /// </summary>
 internal static class ExceptionTypeResolver
 {
-    // Only names that resolved are kept: an assembly loaded later may still hold a name that did not.
+    // Only names that resolved are kept: an assembly loaded later may still hold a name that did not. A type of a
+    // collectible assembly is not kept either: the cache would hold its assembly loaded for the life of the process.
     private static readonly ConcurrentDictionary<string, Type> Resolved = new(StringComparer.Ordinal);
 
     public static bool TryResolve(string typeName, [NotNullWhen(true)] out Type? exceptionType)
     {
         if (!Resolved.TryGetValue(typeName, out exceptionType) && Resolve(typeName) is { } type)
         {
-            exceptionType = Resolved.GetOrAdd(typeName, type);
+            exceptionType = type.IsCollectible ? type : Resolved.GetOrAdd(typeName, type);
         }
 
         return exceptionType is not null;

@@ -191,7 +191,11 @@ public sealed partial class GlobalErrorHandlerOptions
     /// each later failure with the same fingerprint still gets its own <c>UnhandledException</c> event
     /// with every request property, but carries <c>ExceptionFingerprint</c> and <c>OccurrenceCount</c>
     /// (2, 3, …) instead of the exception object, so no sink renders the same stack again. In this mode
-    /// the first event carries them too, with an <c>OccurrenceCount</c> of 1. A window starts with the
+    /// the first event carries them too, with an <c>OccurrenceCount</c> of 1. The activity's <c>exception</c>
+    /// event and the <see cref="IRequestFailureObserver"/> services follow the same decision
+    /// (<see cref="RequestFailure.AttachesException"/>). A fingerprint names the methods on the stack, not IL
+    /// offsets; while tiered compilation recompiles them in a process's first seconds, a failure can get another
+    /// fingerprint or two, each logged with its exception once per window. A window starts with the
     /// first failure of its fingerprint and is measured with the <see cref="TimeProvider"/> registered in
     /// the services. At most 1,024 fingerprints are tracked at once; when that many have been seen
     /// within a window, the failures of further new fingerprints are logged with their exception every

@@ -5,7 +5,7 @@ namespace ErrorHandling.AspNetCore;
 /// <summary>
 /// Reads an exception's message and stack trace for the response without letting a throwing override (a
 /// custom <c>Message</c> getter, say) turn the error response into a second failure, and holds the bounds of
-/// what a body shows of an exception, so that one huge or deep exception cannot make a huge body.
+/// the text a body shows of an exception, so that one huge exception cannot make a huge body.
 /// </summary>
 internal static class SafeExceptionText
 {
@@ -14,12 +14,6 @@ internal static class SafeExceptionText
 
     /// <summary>The most characters of one stack trace a body carries.</summary>
     public const int MaxStackTraceLength = 16_384;
-
-    /// <summary>How many levels of inner exceptions a body (JSON or HTML) shows.</summary>
-    public const int MaxInnerExceptionDepth = 8;
-
-    /// <summary>How many of an <see cref="AggregateException"/>'s inner exceptions a body lists.</summary>
-    public const int MaxAggregateInnerExceptions = 16;
 
     /// <summary>The exception's type as every report names it: its full name (<c>ExceptionType</c>, <c>error.type</c>).</summary>
     public static string TypeName(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;

@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// Error-storm mode: decides, for each failure, whether its log event carries the
-/// exception. Within a window, only the first failure of each <see cref="ExceptionFingerprint"/>
-/// does; the repeats carry the fingerprint and their occurrence count instead, so no sink renders
-/// the same stack thousands of times a second. No failure is ever dropped.
+/// Error-storm mode: decides, for each failure, whether its reports (the log event, the activity's
+/// exception event, the observers) carry the exception. Within a window, only the first failure of each
+/// <see cref="ExceptionFingerprint"/> does; the repeats carry the fingerprint and their occurrence count
+/// instead, so nothing renders the same stack thousands of times a second. No failure is ever dropped.
 /// </summary>
 /// <remarks>
 /// Each fingerprint's window starts with its first failure and lasts

@@ -6,23 +6,35 @@ using System.Runtime.InteropServices;
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// Identifies a failure by its exception type, the types of its inner exceptions and its throw site:
-/// every frame from the throw to the handler, each as its method and IL offset. Computed without
-/// reflection over methods (<see cref="DiagnosticMethodInfo"/>, not <c>Exception.TargetSite</c> or
-/// <c>StackFrame.GetMethod()</c>), so it works under trimming and Native AOT, and without rendering
-/// the stack as text.
+/// Identifies a failure by its exception type, the types of its inner exceptions and its throw site: the
+/// methods of the stack trace's frames, from the throw to the handler, each as its declaring type's name and its
+/// own. Computed without reflection over methods (<see cref="DiagnosticMethodInfo"/>, not
+/// <c>Exception.TargetSite</c> or <c>StackFrame.GetMethod()</c>), so it works under trimming and Native AOT, and
+/// without rendering the stack as text.
 /// </summary>
 /// <remarks>
-/// The value is a 64-bit hash of names and offsets, not seeded per process, so the same failure gets
-/// the same fingerprint in every process that runs the same build. Where the runtime keeps no method
+/// <para>
+/// The value is a 64-bit hash of names, not seeded per process. It leaves out what changes while the same failure
+/// repeats: IL offsets (the JIT maps a frame to a different offset once it recompiles the method, so two throws
+/// in one method share a fingerprint), and frames of dynamic methods (compiled expression trees, emitted code),
+/// whose names are numbered in the order a process happens to create them. Where the runtime keeps no method
 /// names (Native AOT without stack trace data), a frame counts by its offset in its native image.
+/// </para>
+/// <para>
+/// The frames are those the runtime reports, and they depend on how the JIT compiled the methods on the stack: a
+/// method inlined into its caller, or left through a tail call, has no frame. Tiered compilation recompiles hot
+/// methods during a process's first seconds of traffic, so a failure can get another fingerprint or two while
+/// the process warms up (each of them attaches the exception once per window: a warm-up costs a few more
+/// stacks, never a lost one), and two processes only agree when they compiled those methods alike. Code that is
+/// compiled once — Native AOT, or <c>DOTNET_TieredCompilation=0</c> — gives a failure one fingerprint, the same
+/// in every process of the build.
+/// </para>
 /// </remarks>
 internal static class ExceptionFingerprint
 {
     // Frames past these tell no more failures apart, and the bound keeps the cost of fingerprinting
     // deep recursion flat.
     private const int MaxFrames = 64;
-    private const int MaxInnerExceptions = 8;
 
     private const ulong Seed = 0x2545F4914F6CDD1D;
     private const ulong Multiplier = 0x9E3779B97F4A7C15;
@@ -43,9 +55,13 @@ internal static class ExceptionFingerprint
 
             if (DiagnosticMethodInfo.Create(frame) is { } method)
             {
+                if (method.DeclaringTypeName is null)
+                {
+                    continue;
+                }
+
                 hash = AddString(hash, method.DeclaringTypeName);
                 hash = AddString(hash, method.Name);
-                hash = AddInt64(hash, frame.GetILOffset());
             }
             else
             {
@@ -54,7 +70,7 @@ internal static class ExceptionFingerprint
         }
 
         var inner = exception.InnerException;
-        for (var depth = 0; inner is not null && depth < MaxInnerExceptions; depth++)
+        for (var depth = 0; inner is not null && depth < ExceptionDepthBounds.MaxInnerExceptionDepth; depth++)
         {
             hash = AddString(hash, inner.GetType().FullName);
             inner = inner.InnerException;

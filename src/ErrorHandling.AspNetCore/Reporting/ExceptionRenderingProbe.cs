@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
@@ -14,11 +13,8 @@ namespace ErrorHandling.AspNetCore;
 /// </summary>
 internal static class ExceptionRenderingProbe
 {
-    private const int MaxDepth = 8;
-    private const int MaxAggregateInnerExceptions = 16;
-
     // Per exception type: whether the probe must render it (an override it has not yet seen render).
-    private static readonly ConcurrentDictionary<Type, bool> NeedsRendering = new();
+    private static readonly ExceptionTypeCache<bool> NeedsRendering = new();
 
     /// <summary>
     /// Returns <see langword="null"/> when the exception renders, else what failed, such as
@@ -42,9 +38,9 @@ internal static class ExceptionRenderingProbe
         }
 
         var depth = 0;
-        for (var current = exception; current is not null && depth < MaxDepth; current = current.InnerException, depth++)
+        for (var current = exception; current is not null && depth < ExceptionDepthBounds.MaxInnerExceptionDepth; current = current.InnerException, depth++)
         {
-            NeedsRendering[current.GetType()] = false;
+            NeedsRendering.Set(current.GetType(), false);
         }
 
         return null;
@@ -67,7 +63,7 @@ internal static class ExceptionRenderingProbe
     private static string? FindMessageFailure(Exception exception, int depth, out bool needsRendering)
     {
         needsRendering = false;
-        for (var current = exception; current is not null && depth < MaxDepth; current = current.InnerException, depth++)
+        for (var current = exception; current is not null && depth < ExceptionDepthBounds.MaxInnerExceptionDepth; current = current.InnerException, depth++)
         {
             try
             {
@@ -78,10 +74,10 @@ internal static class ExceptionRenderingProbe
                 return $"Message threw {SafeExceptionText.TypeName(failure)}";
             }
 
-            needsRendering |= NeedsRendering.GetOrAdd(current.GetType(), static type => HasRenderingOverride(type));
+            needsRendering |= NeedsRendering.GetOrAdd(current.GetType(), static (type, _) => HasRenderingOverride(type), 0);
             if (current is AggregateException aggregate)
             {
-                var count = Math.Min(aggregate.InnerExceptions.Count, MaxAggregateInnerExceptions);
+                var count = Math.Min(aggregate.InnerExceptions.Count, ExceptionDepthBounds.MaxAggregateInnerExceptions);
                 for (var i = 0; i < count; i++)
                 {
                     if (FindMessageFailure(aggregate.InnerExceptions[i], depth + 1, out var innerNeedsRendering) is { } failure)

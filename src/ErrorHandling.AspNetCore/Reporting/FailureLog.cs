@@ -5,21 +5,19 @@ namespace ErrorHandling.AspNetCore;
 
 /// <summary>
 /// Writes the handler's log events. For a failed request (EventIds 1, 2 and 4): exactly one per failure, with the exception
-/// attached unless error-storm mode holds it back or rendering it would fail, and the redacted request headers
-/// when <see cref="GlobalErrorHandlerOptions.LogRequestHeaders"/> is on. Never throws.
+/// attached when <see cref="RequestFailure.AttachesException"/> says so, and the redacted request headers when
+/// <see cref="GlobalErrorHandlerOptions.LogRequestHeaders"/> is on. Never throws.
 /// </summary>
 internal sealed class FailureLog
 {
     private readonly ILogger _logger;
     private readonly bool _enabled;
-    private readonly ErrorStormFilter? _errorStorm;
     private readonly RequestEcho? _headers;
 
-    public FailureLog(ILogger logger, GlobalErrorHandlerOptions options, RequestEcho requestEcho, TimeProvider timeProvider)
+    public FailureLog(ILogger logger, GlobalErrorHandlerOptions options, RequestEcho requestEcho)
     {
         _logger = logger;
         _enabled = options.LogFailedRequests;
-        _errorStorm = options.ErrorStormWindow is { } window ? new ErrorStormFilter(window, timeProvider) : null;
         _headers = options.LogRequestHeaders ? requestEcho : null;
     }
 
@@ -48,21 +46,18 @@ internal sealed class FailureLog
     {
         try
         {
-            var occurrence = failure.Outcome == FailureOutcome.Handled ? _errorStorm?.Observe(failure.Exception) : null;
-            var attached = occurrence is { AttachesException: false } ? null : failure.Exception;
-            var renderingFailure = attached is null ? null : ExceptionRenderingProbe.FindFailure(attached);
+            var attached = failure.AttachesException ? failure.Exception : null;
             var headers = failure.Outcome == FailureOutcome.Aborted ? null : _headers?.HeadersForLog(failure.HttpContext.Request);
-            var state = new FailureLogState(failure, occurrence, renderingFailure, headers);
+            var state = new FailureLogState(failure, failure.ExceptionRenderingFailure, headers);
             try
             {
-                _logger.Log(failure.LogLevel, failure.EventId, state, renderingFailure is null ? attached : null, FailureLogState.Formatter);
+                _logger.Log(failure.LogLevel, failure.EventId, state, attached, FailureLogState.Formatter);
             }
-            catch (Exception) when (renderingFailure is null && attached is not null
-                && ExceptionRenderingProbe.FindToStringFailure(attached) is { } missedFailure)
+            catch (Exception) when (attached is not null && ExceptionRenderingProbe.FindToStringFailure(attached) is { } missedFailure)
             {
                 // A provider rendered the exception in a way the probe could not foresee and failed with it:
                 // the event is written again without the exception, so the failure does not vanish from the logs.
-                var withoutException = new FailureLogState(failure, occurrence, missedFailure, headers);
+                var withoutException = new FailureLogState(failure, missedFailure, headers);
                 _logger.Log(failure.LogLevel, failure.EventId, withoutException, null, FailureLogState.Formatter);
             }
         }

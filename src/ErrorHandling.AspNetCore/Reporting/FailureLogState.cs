@@ -17,9 +17,9 @@ internal sealed class FailureLogState : IReadOnlyList<KeyValuePair<string, objec
     private readonly KeyValuePair<string, object?>[] _properties;
     private string? _message;
 
-    public FailureLogState(RequestFailure failure, ErrorStormOccurrence? occurrence, string? renderingFailure, string? headers)
+    public FailureLogState(RequestFailure failure, string? renderingFailure, string? headers)
     {
-        _template = FailureLogTemplate.For(failure.Outcome, occurrence is not null, renderingFailure is not null, headers is not null);
+        _template = FailureLogTemplate.For(failure.Outcome, failure.ExceptionFingerprint is not null, renderingFailure is not null, headers is not null);
         var names = _template.PropertyNames;
         var properties = new KeyValuePair<string, object?>[names.Length];
         var i = 0;
@@ -30,10 +30,10 @@ internal sealed class FailureLogState : IReadOnlyList<KeyValuePair<string, objec
         properties[i] = new(names[i++], failure.TraceId);
         properties[i] = new(names[i++], failure.Timestamp);
         properties[i] = new(names[i++], failure.ExceptionType);
-        if (occurrence is { } storm)
+        if (failure.ExceptionFingerprint is { } fingerprint)
         {
-            properties[i] = new(names[i++], storm.Fingerprint);
-            properties[i] = new(names[i++], storm.Count);
+            properties[i] = new(names[i++], fingerprint);
+            properties[i] = new(names[i++], failure.OccurrenceCount);
         }
 
         if (renderingFailure is not null)

@@ -8,7 +8,9 @@ namespace ErrorHandling.AspNetCore;
 /// <summary>
 /// Reports every failure, once: the handler's log event (through <see cref="FailureLog"/>), the request's
 /// activity, the <c>errorhandling.exceptions</c> counter, <c>error.type</c> on the framework's
-/// <c>http.server.request.duration</c>, and the <see cref="IRequestFailureObserver"/> services.
+/// <c>http.server.request.duration</c>, and the <see cref="IRequestFailureObserver"/> services. Whether they get
+/// the exception object (error-storm mode, an exception that cannot be rendered) is decided once per failure,
+/// here, so the log event, the activity and the observers always agree.
 /// </summary>
 /// <remarks>
 /// A client abort is not a failure of the server: it is counted (<c>errorhandling.result</c> = <c>aborted</c>)
@@ -17,16 +19,27 @@ namespace ErrorHandling.AspNetCore;
 /// </remarks>
 internal sealed class FailureReporter
 {
+    // Tags of the activity's exception event in error-storm mode, under the library's own namespace.
+    private const string FingerprintTag = "errorhandling.exception.fingerprint";
+    private const string OccurrenceCountTag = "errorhandling.exception.occurrence_count";
+
     private readonly FailureLog _log;
+    private readonly ErrorStormFilter? _errorStorm;
     private readonly QueryStringRedactor _queryRedactor;
     private readonly TimeProvider _timeProvider;
     private readonly ErrorHandlerMetrics _metrics;
     private readonly IRequestFailureObserver[] _observers;
 
     public FailureReporter(
-        FailureLog log, QueryStringRedactor queryRedactor, TimeProvider timeProvider, ErrorHandlerMetrics metrics, IEnumerable<IRequestFailureObserver> observers)
+        FailureLog log,
+        ErrorStormFilter? errorStorm,
+        QueryStringRedactor queryRedactor,
+        TimeProvider timeProvider,
+        ErrorHandlerMetrics metrics,
+        IEnumerable<IRequestFailureObserver> observers)
     {
         _log = log;
+        _errorStorm = errorStorm;
         _queryRedactor = queryRedactor;
         _timeProvider = timeProvider;
         _metrics = metrics;
@@ -41,13 +54,20 @@ internal sealed class FailureReporter
     public void ReportRequestFailure(HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome)
     {
         var errorType = SafeExceptionText.TypeName(exception);
+        var activity = outcome == FailureOutcome.Aborted ? null : Activity.Current;
+        var attachment = default(ExceptionAttachment);
         RequestFailure? failure = null;
         try
         {
             var log = _log.IsEnabled(level);
+            if (log || _observers.Length != 0 || RecordsExceptions(activity))
+            {
+                attachment = Attachment(exception, outcome);
+            }
+
             if (log || _observers.Length != 0)
             {
-                failure = new RequestFailure(context, exception, outcome, level, statusCode, traceId, errorType, _queryRedactor, _timeProvider);
+                failure = new RequestFailure(context, exception, outcome, level, statusCode, traceId, errorType, attachment, _queryRedactor, _timeProvider);
                 if (log)
                 {
                     _log.Write(failure);
@@ -61,7 +81,7 @@ internal sealed class FailureReporter
 
         if (outcome != FailureOutcome.Aborted)
         {
-            RecordOnActivity(exception, errorType);
+            RecordOnActivity(activity, exception, errorType, attachment);
             TagRequestDuration(context, errorType);
         }
 
@@ -80,14 +100,28 @@ internal sealed class FailureReporter
     {
         var errorType = SafeExceptionText.TypeName(handlerException);
         _log.WriteHandlerFailure(context, handlerException, errorType, traceId);
-        RecordOnActivity(handlerException, errorType);
+        RecordOnActivity(Activity.Current, handlerException, errorType, default);
         TagRequestDuration(context, errorType);
         RecordCount(errorType, statusCode, FailureOutcome.HandlerFailed);
     }
 
-    private static void RecordOnActivity(Exception exception, string errorType)
+    // Error-storm mode covers EventId 1 only, as the handler's event does: a response that had already started is
+    // rare and always worth its stack. A repeat's exception is held back without the probe rendering it.
+    private ExceptionAttachment Attachment(Exception exception, FailureOutcome outcome)
     {
-        var activity = Activity.Current;
+        var occurrence = outcome == FailureOutcome.Handled ? _errorStorm?.Observe(exception) : null;
+        var renderingFailure = occurrence is { AttachesException: false } ? null : ExceptionRenderingProbe.FindFailure(exception);
+        return new ExceptionAttachment(occurrence, renderingFailure);
+    }
+
+    // ASP.NET Core creates the request's activity whenever logging is on, for log scopes, and such an activity
+    // reports IsAllDataRequested and may carry the Recorded flag of an incoming traceparent; only a listener of its
+    // source ever reads an event, and rendering the exception for it costs a stack trace.
+    private static bool RecordsExceptions(Activity? activity) =>
+        activity is not null && activity.IsAllDataRequested && activity.Source.HasListeners();
+
+    private static void RecordOnActivity(Activity? activity, Exception exception, string errorType, ExceptionAttachment attachment)
+    {
         if (activity is null)
         {
             return;
@@ -104,20 +138,39 @@ internal sealed class FailureReporter
                 activity.SetTag(ErrorHandlerMetrics.ErrorTypeTag, errorType);
             }
 
-            // ASP.NET Core creates the request's activity whenever logging is on, for log scopes, and such an
-            // activity reports IsAllDataRequested and may carry the Recorded flag of an incoming traceparent;
-            // only a listener of its source ever reads the event, and rendering it costs a stack trace.
-            if (!activity.IsAllDataRequested || !activity.Source.HasListeners())
+            if (!RecordsExceptions(activity))
             {
                 return;
             }
 
-            activity.AddException(exception);
+            var tags = default(TagList);
+            if (!attachment.IsAttached)
+            {
+                // The event without exception.stacktrace: the type and the message are cheap to read and render no
+                // stack, and the message is read so that a getter that throws cannot cost the event.
+                tags.Add("exception.type", errorType);
+                tags.Add("exception.message", SafeExceptionText.Message(exception));
+            }
+
+            if (attachment.Occurrence is { } occurrence)
+            {
+                tags.Add(FingerprintTag, occurrence.Fingerprint);
+                tags.Add(OccurrenceCountTag, occurrence.Count);
+            }
+
+            if (attachment.IsAttached)
+            {
+                activity.AddException(exception, tags);
+            }
+            else
+            {
+                activity.AddEvent(new ActivityEvent("exception", tags: new ActivityTagsCollection(tags)));
+            }
         }
         catch (Exception)
         {
-            // An exception whose Message or ToString() throws, or a failing listener, must not cost the
-            // client its response.
+            // A rendering failure the probe could not foresee, or a failing listener, must not cost the client its
+            // response.
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class RequestFailure
         int statusCode,
         string traceId,
         string exceptionType,
+        ExceptionAttachment attachment,
         QueryStringRedactor queryRedactor,
         TimeProvider timeProvider)
     {
@@ -39,6 +40,10 @@ public sealed class RequestFailure
         TraceId = traceId;
         Timestamp = timeProvider.GetUtcNow();
         ExceptionType = exceptionType;
+        AttachesException = attachment.IsAttached;
+        ExceptionFingerprint = attachment.Occurrence?.Fingerprint;
+        OccurrenceCount = attachment.Occurrence?.Count;
+        ExceptionRenderingFailure = attachment.RenderingFailure;
     }
 
     /// <summary>
@@ -101,6 +106,35 @@ public sealed class RequestFailure
     /// Gets the full name of the exception's type: the <c>ExceptionType</c> property.
     /// </summary>
     public string ExceptionType { get; }
+
+    /// <summary>
+    /// Gets whether the handler's reports of this failure carry <see cref="Exception"/>, with its stack: the log
+    /// event's exception and the activity's <c>exception</c> event. <see langword="false"/> for a repeat within the
+    /// window of <see cref="GlobalErrorHandlerOptions.ErrorStormWindow"/> (see <see cref="ExceptionFingerprint"/>),
+    /// and for an exception whose <c>Message</c>, <c>StackTrace</c> or <c>ToString()</c> throws (see
+    /// <see cref="ExceptionRenderingFailure"/>). An observer that hands the failure on attaches the exception only
+    /// when this is <see langword="true"/>.
+    /// </summary>
+    public bool AttachesException { get; }
+
+    /// <summary>
+    /// Gets, in error-storm mode, the failure's fingerprint (16 lowercase hexadecimal digits): the
+    /// <c>ExceptionFingerprint</c> property. <see langword="null"/> when the mode is off, and for EventIds 2 and 4.
+    /// </summary>
+    public string? ExceptionFingerprint { get; }
+
+    /// <summary>
+    /// Gets, in error-storm mode, how many failures with <see cref="ExceptionFingerprint"/> the current window has
+    /// seen, this one included (1 for the one that carries the exception): the <c>OccurrenceCount</c> property.
+    /// <see langword="null"/> when <see cref="ExceptionFingerprint"/> is.
+    /// </summary>
+    public long? OccurrenceCount { get; }
+
+    /// <summary>
+    /// Gets what failed when the exception was rendered, such as <c>Message threw System.InvalidOperationException</c>,
+    /// when rendering it throws: the <c>ExceptionRenderingFailure</c> property. <see langword="null"/> otherwise.
+    /// </summary>
+    public string? ExceptionRenderingFailure { get; }
 
     internal FailureOutcome Outcome { get; }
 }

@@ -167,13 +167,13 @@ internal static class HtmlErrorPageWriter
                 return;
             }
 
-            if (depth >= SafeExceptionText.MaxInnerExceptionDepth)
+            if (depth >= ExceptionDepthBounds.MaxInnerExceptionDepth)
             {
                 Note(page, "Deeper inner exceptions are not shown.");
                 return;
             }
 
-            var shown = Math.Min(total, SafeExceptionText.MaxAggregateInnerExceptions);
+            var shown = Math.Min(total, ExceptionDepthBounds.MaxAggregateInnerExceptions);
             for (var i = 0; i < shown; i++)
             {
                 WriteException(
@@ -190,7 +190,7 @@ internal static class HtmlErrorPageWriter
         }
         else if (exception.InnerException is { } inner)
         {
-            if (depth >= SafeExceptionText.MaxInnerExceptionDepth)
+            if (depth >= ExceptionDepthBounds.MaxInnerExceptionDepth)
             {
                 Note(page, "Deeper inner exceptions are not shown.");
                 return;

@@ -152,12 +152,12 @@ internal static class ProblemJsonWriter
         writer.WriteString(JsonNames.Message, SafeExceptionText.Message(exception));
         writer.WriteString(JsonNames.StackTrace, SafeExceptionText.StackTrace(exception));
 
-        if (depth < SafeExceptionText.MaxInnerExceptionDepth)
+        if (depth < ExceptionDepthBounds.MaxInnerExceptionDepth)
         {
             if (exception is AggregateException aggregate)
             {
                 writer.WriteStartArray(JsonNames.InnerExceptions);
-                var count = Math.Min(aggregate.InnerExceptions.Count, SafeExceptionText.MaxAggregateInnerExceptions);
+                var count = Math.Min(aggregate.InnerExceptions.Count, ExceptionDepthBounds.MaxAggregateInnerExceptions);
                 for (var i = 0; i < count; i++)
                 {
                     WriteException(writer, aggregate.InnerExceptions[i], depth + 1);

@@ -118,8 +118,8 @@ public sealed partial class HtmlErrorPageWriterTests
 
         var html = Render(500, "title", null, null, exception);
 
-        Assert.Contains("<p>level " + SafeExceptionText.MaxInnerExceptionDepth + "</p>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<p>level " + (SafeExceptionText.MaxInnerExceptionDepth + 1) + "</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p>level " + ExceptionDepthBounds.MaxInnerExceptionDepth + "</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<p>level " + (ExceptionDepthBounds.MaxInnerExceptionDepth + 1) + "</p>", html, StringComparison.Ordinal);
         Assert.Contains("Deeper inner exceptions are not shown.", html, StringComparison.Ordinal);
     }
 

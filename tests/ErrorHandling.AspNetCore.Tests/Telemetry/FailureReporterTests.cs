@@ -19,7 +19,8 @@ public sealed class FailureReporterTests
         var echo = new RequestEcho(options);
         var time = new FakeTimeProvider(Now);
         return new(new FailureReporter(
-            new FailureLog(NullLogger.Instance, options, echo, time),
+            new FailureLog(NullLogger.Instance, options, echo),
+            null,
             echo.QueryRedactor,
             time,
             new ErrorHandlerMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),

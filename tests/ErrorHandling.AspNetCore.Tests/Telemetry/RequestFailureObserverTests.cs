@@ -46,6 +46,56 @@ public sealed class RequestFailureObserverTests
         Assert.Equal(logged["TraceId"], failure.TraceId);
         Assert.Equal(Now, failure.Timestamp);
         Assert.Equal("System.InvalidOperationException", failure.ExceptionType);
+        Assert.True(failure.AttachesException);
+        Assert.Null(failure.ExceptionFingerprint);
+        Assert.Null(failure.OccurrenceCount);
+        Assert.Null(failure.ExceptionRenderingFailure);
+    }
+
+    [Fact]
+    public async Task RepeatedFailure_ErrorStormMode_ObserverSeesWhichFailureCarriesTheExceptionAndTheFingerprint()
+    {
+        var observer = new RecordingObserver();
+        await using var app = await TestApp.StartWithHandlerAsync(
+            app => app.MapGet("/orders/{id}", string (int id) => StormThrowers.ThrowFromOrders()),
+            builder =>
+            {
+                builder.Services.AddSingleton<IRequestFailureObserver>(observer);
+                builder.Services.AddGlobalErrorHandler(o =>
+                {
+                    o.LogFailedRequests = false;
+                    o.ErrorStormWindow = TimeSpan.FromMinutes(10);
+                });
+            });
+        var client = app.GetTestClient();
+
+        for (var i = 1; i <= 3; i++)
+        {
+            await client.GetAsync($"/orders/{i}");
+        }
+
+        var failures = observer.Failures;
+        Assert.Equal([true, false, false], failures.Select(f => f.AttachesException));
+        Assert.Equal([1L, 2L, 3L], failures.Select(f => f.OccurrenceCount));
+        Assert.Matches("^[0-9a-f]{16}$", failures[0].ExceptionFingerprint);
+        Assert.All(failures, f => Assert.Equal(failures[0].ExceptionFingerprint, f.ExceptionFingerprint));
+        Assert.All(failures, f => Assert.IsType<InvalidOperationException>(f.Exception));
+    }
+
+    [Fact]
+    public async Task ExceptionWhoseMessageThrows_ObserverRegistered_SeesItIsNotAttachedAndWhatFailed()
+    {
+        var observer = new RecordingObserver();
+        await using var app = await TestApp.StartWithHandlerAsync(
+            app => app.MapGet("/fail", string () => throw new HostileExceptions.MessageThrowsException()),
+            builder => builder.Services.AddSingleton<IRequestFailureObserver>(observer));
+
+        await app.GetTestClient().GetAsync("/fail");
+
+        var failure = Assert.Single(observer.Failures);
+        Assert.False(failure.AttachesException);
+        Assert.Equal("Message threw System.InvalidOperationException", failure.ExceptionRenderingFailure);
+        Assert.IsType<HostileExceptions.MessageThrowsException>(failure.Exception);
     }
 
     [Fact]

@@ -126,6 +126,67 @@ public sealed class TracingTests
     }
 
     [Fact]
+    public async Task RepeatedFailure_ErrorStormModeWithActivityListener_OnlyTheFirstSpanGetsTheStackAndEveryOneTheFingerprint()
+    {
+        using var listener = ListenToAspNetCore();
+        var activities = new SynchronizedCollection<Activity>();
+        await using var app = await TestApp.StartWithHandlerAsync(
+            app => app.MapGet("/orders/{id}", string (int id) =>
+            {
+                activities.Add(Activity.Current!);
+                return StormThrowers.ThrowFromOrders();
+            }),
+            builder => builder.Services.AddGlobalErrorHandler(o => o.ErrorStormWindow = TimeSpan.FromMinutes(10)));
+        var client = app.GetTestClient();
+
+        for (var i = 1; i <= 3; i++)
+        {
+            await client.GetAsync($"/orders/{i}");
+        }
+
+        var spans = activities.Snapshot();
+        Assert.Equal(3, spans.Length);
+        Assert.All(spans, span => Assert.Equal(ActivityStatusCode.Error, span.Status));
+        Assert.All(spans, span => Assert.Equal("System.InvalidOperationException", span.GetTagItem("error.type")));
+        var events = spans.Select(span => Assert.Single(span.Events)).ToArray();
+        Assert.All(events, e => Assert.Equal("exception", e.Name));
+        var tags = events.Select(e => e.Tags.ToDictionary(t => t.Key, t => t.Value)).ToArray();
+        Assert.Contains(nameof(StormThrowers.ThrowFromOrders), (string)tags[0]["exception.stacktrace"]!, StringComparison.Ordinal);
+        Assert.False(tags[1].ContainsKey("exception.stacktrace"));
+        Assert.False(tags[2].ContainsKey("exception.stacktrace"));
+        Assert.All(tags, t => Assert.Equal("System.InvalidOperationException", t["exception.type"]));
+        Assert.All(tags, t => Assert.Equal("orders failed", t["exception.message"]));
+        var fingerprint = Assert.IsType<string>(tags[0]["errorhandling.exception.fingerprint"]);
+        Assert.Matches("^[0-9a-f]{16}$", fingerprint);
+        Assert.All(tags, t => Assert.Equal(fingerprint, t["errorhandling.exception.fingerprint"]));
+        Assert.Equal([1L, 2L, 3L], tags.Select(t => t["errorhandling.exception.occurrence_count"]));
+    }
+
+    [Fact]
+    public async Task ExceptionWhoseToStringThrows_WithActivityListener_SpanStillGetsAnExceptionEventWithoutTheStack()
+    {
+        using var listener = ListenToAspNetCore();
+        Activity? activity = null;
+        await using var app = await TestApp.StartWithHandlerAsync(app => app.MapGet("/fail", string () =>
+        {
+            activity = Activity.Current;
+            throw new HostileExceptions.ToStringThrowsException();
+        }));
+
+        var response = await app.GetTestClient().GetAsync("/fail");
+
+        Assert.Equal(500, (int)response.StatusCode);
+        Assert.NotNull(activity);
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+        var exceptionEvent = Assert.Single(activity.Events);
+        Assert.Equal("exception", exceptionEvent.Name);
+        var tags = exceptionEvent.Tags.ToDictionary(t => t.Key, t => t.Value);
+        Assert.Equal(typeof(HostileExceptions.ToStringThrowsException).FullName, tags["exception.type"]);
+        Assert.Equal("SENTINEL-TOSTRING", tags["exception.message"]);
+        Assert.False(tags.ContainsKey("exception.stacktrace"));
+    }
+
+    [Fact]
     public async Task UnhandledException_WithOpenTelemetryAspNetCoreInstrumentation_ExportsOneErrorServerSpanWithTheExceptionEvent()
     {
         var exported = new SynchronizedCollection<Activity>();
