@@ -1,12 +1,6 @@
 using System.Runtime.ExceptionServices;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ErrorHandling.AspNetCore;
 
@@ -14,7 +8,8 @@ namespace ErrorHandling.AspNetCore;
 /// The stages of one failure, in order, each run once: classification (<see cref="ExceptionClassifier"/>), the
 /// app's exception handlers, the problem (<see cref="ProblemDetailsBuilder"/>), rendering the response
 /// (<see cref="ErrorResponseWriter"/>), reporting it with the status it is sent with (<see cref="FailureReporter"/>),
-/// sending it, and the minimal 500 when the handler itself fails.
+/// sending it, and the minimal 500 when the handler itself fails. The stages are composed by
+/// <see cref="FailureHandlerServices"/>; this type only runs them in order.
 /// </summary>
 internal sealed class FailureHandler
 {
@@ -26,32 +21,21 @@ internal sealed class FailureHandler
     private readonly FailureReporter _reporter;
     private readonly ErrorResponseWriter _responses;
 
-    public FailureHandler(GlobalErrorHandlerOptions options, IServiceProvider services)
+    public FailureHandler(
+        GlobalErrorHandlerOptions options,
+        ExceptionClassifier classifier,
+        ExceptionHandlerRunner exceptionHandlers,
+        ProblemDetailsBuilder problems,
+        FailureReporter reporter,
+        ErrorResponseWriter responses)
     {
-        var includeDetails = options.IncludesExceptionDetails(services.GetRequiredService<IHostEnvironment>());
-        var timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        var requestEcho = new RequestEcho(options);
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(Log.CategoryName);
-        var frameworkCustomization = services.GetRequiredService<IOptions<ProblemDetailsOptions>>().Value.CustomizeProblemDetails;
-        var serializerOptions = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-
         _passThrough = options.PassThrough;
         _reportHandledExceptions = options.LogExceptionsHandledByExceptionHandlers;
-        _classifier = new ExceptionClassifier(
-            options.ResolveTypeMappings(),
-            options.PredicateMappings,
-            services.GetService<IOptions<ExceptionHandlerOptions>>()?.Value.StatusCodeSelector);
-        _problems = new ProblemDetailsBuilder(includeDetails, options.GenericDetail, frameworkCustomization, options.CustomizeProblemDetails);
-        _reporter = new FailureReporter(
-            new FailureLog(logger, options, requestEcho),
-            options.ErrorStormWindow is { } window ? new ErrorStormFilter(window, timeProvider) : null,
-            requestEcho.QueryRedactor,
-            timeProvider,
-            services.GetRequiredService<ErrorHandlerMetrics>(),
-            services.GetServices<IRequestFailureObserver>());
-        _responses = new ErrorResponseWriter(
-            options, includeDetails, requestEcho, serializerOptions, new AppProblemDetailsWriters(services.GetServices<IProblemDetailsWriter>()));
-        _exceptionHandlers = new ExceptionHandlerRunner(services.GetServices<IExceptionHandler>(), _responses);
+        _classifier = classifier;
+        _exceptionHandlers = exceptionHandlers;
+        _problems = problems;
+        _reporter = reporter;
+        _responses = responses;
     }
 
     /// <summary>Handles an exception the rest of the pipeline threw. Rethrows only what <see cref="GlobalErrorHandlerOptions.PassThrough"/> chooses.</summary>

@@ -25,7 +25,7 @@ internal sealed class GlobalErrorHandlerMiddleware
     public static GlobalErrorHandlerMiddleware Create(RequestDelegate next, IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<GlobalErrorHandlerOptions>>().Value;
-        return new(next, new FailureHandler(options, services), options.WriteProblemDetailsForEmptyResponses);
+        return new(next, services.GetRequiredService<FailureHandler>(), options.WriteProblemDetailsForEmptyResponses);
     }
 
     public Task InvokeAsync(HttpContext context)

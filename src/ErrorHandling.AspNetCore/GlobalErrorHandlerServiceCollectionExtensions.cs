@@ -32,6 +32,7 @@ public static class GlobalErrorHandlerServiceCollectionExtensions
             ServiceDescriptor.Singleton<IConfigureOptions<GlobalErrorHandlerOptions>, GlobalErrorHandlerOptionsSetup>());
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<GlobalErrorHandlerOptions>, GlobalErrorHandlerOptionsValidator>());
+        FailureHandlerServices.Add(services);
 
         // The problem details service asks its writers in registration order; first in the collection, the HTML
         // page answers browsers whether AddProblemDetails() or MVC was added before or after this call.
