@@ -7,7 +7,7 @@ namespace ErrorHandling.AspNetCore.Serilog;
 /// <summary>
 /// Puts a failed request's exception and log values on Serilog's <see cref="IDiagnosticContext"/>, under the
 /// property names of the handler's own event: the exception only when the handler attaches it to its own event,
-/// and the error-storm values and the rendering failure when that event carries them.
+/// and the error-storm values, the rendering failure and the request headers (as a structure) when that event carries them.
 /// </summary>
 internal sealed class DiagnosticContextFailureObserver : IRequestFailureObserver
 {
@@ -50,6 +50,13 @@ internal sealed class DiagnosticContextFailureObserver : IRequestFailureObserver
         if (failure.ExceptionRenderingFailure is { } renderingFailure)
         {
             _diagnosticContext.Set(nameof(RequestFailure.ExceptionRenderingFailure), renderingFailure);
+        }
+
+        if (failure.RequestHeaders is { } headers)
+        {
+            // Serilog makes a structure of a Dictionary<,> only, where the handler's own event carries the headers as
+            // JSON text (which the framework's JSON console can print).
+            _diagnosticContext.Set(nameof(RequestFailure.RequestHeaders), new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase));
         }
     }
 }

@@ -42,9 +42,10 @@ internal static class FailureHandlerServices
             var timeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System;
             var requestEcho = provider.GetRequiredService<RequestEcho>();
             return new FailureReporter(
-                new FailureLog(provider.GetRequiredService<ILoggerFactory>().CreateLogger(Log.CategoryName), options, requestEcho),
+                new FailureLog(provider.GetRequiredService<ILoggerFactory>().CreateLogger(Log.CategoryName), options),
                 options.ErrorStormWindow is { } window ? new ErrorStormFilter(window, timeProvider) : null,
-                requestEcho.QueryRedactor,
+                requestEcho,
+                options.LogRequestHeaders,
                 timeProvider,
                 provider.GetRequiredService<ErrorHandlerMetrics>(),
                 provider.GetServices<IRequestFailureObserver>());

@@ -184,6 +184,7 @@ public class LogEventBreakdownBenchmarks : IDisposable
         "System.InvalidOperationException",
         attachment,
         _queryRedactor,
+        requestHeaders: null,
         TimeProvider.System);
 
     private static Exception ThrowAndCatch()

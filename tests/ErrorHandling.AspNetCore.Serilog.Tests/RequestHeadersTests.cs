@@ -4,6 +4,7 @@ using ErrorHandling.AspNetCore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Events;
 using Serilog.Formatting.Json;
 
 namespace ErrorHandling.AspNetCore.Serilog.Tests;
@@ -33,5 +34,30 @@ public sealed class RequestHeadersTests
         Assert.Equal("***", headers.RootElement.GetProperty("Authorization").GetString());
         Assert.Equal("req-7", headers.RootElement.GetProperty("X-Trace-Tag").GetString());
         Assert.DoesNotContain("SENTINEL-BEARER", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogRequestHeaders_CompletionEvent_CarriesTheRedactedHeadersAsAStructure()
+    {
+        var sink = new InMemorySink();
+        await using var app = await SerilogApp.StartAsync(
+            sink,
+            a => a.MapGet("/fail", string () => throw new InvalidOperationException("boom")),
+            builder => builder.Services.AddGlobalErrorHandler(o =>
+            {
+                o.LogRequestHeaders = true;
+                o.LogFailedRequests = false;
+            }));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/fail");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer SENTINEL-BEARER");
+        request.Headers.TryAddWithoutValidation("X-Trace-Tag", "req-7");
+
+        await app.GetTestClient().SendAsync(request);
+
+        var completion = Assert.Single(sink.Events);
+        var headers = Assert.IsType<DictionaryValue>(completion.Properties["RequestHeaders"]);
+        var values = headers.Elements.ToDictionary(static e => (string)e.Key.Value!, static e => ((ScalarValue)e.Value).Value);
+        Assert.Equal("***", values["Authorization"]);
+        Assert.Equal("req-7", values["X-Trace-Tag"]);
     }
 }

@@ -43,20 +43,32 @@ internal sealed class RequestEcho(QueryStringRedactor queryRedactor, RedactedNam
         writer.WriteEndObject();
     }
 
+    /// <summary>The request headers for a log event: redacted, and escaped against log forging.</summary>
+    public Dictionary<string, string> HeadersForLog(HttpRequest request)
+    {
+        var headers = new Dictionary<string, string>(request.Headers.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in request.Headers)
+        {
+            headers[LogValueEscaper.Escape(name)] = LogValueEscaper.Escape(HeaderValue(name, values.ToString()));
+        }
+
+        return headers;
+    }
+
     /// <summary>
-    /// The request headers for a log event, redacted and escaped against log forging, as the text of a JSON object
-    /// (<c>{"Accept":"*/*","Authorization":"***"}</c>): a string reads the same in every sink, where a dictionary
-    /// would print as its type name in the framework's JSON console.
+    /// The headers of <see cref="HeadersForLog"/> as the text of a JSON object (<c>{"Accept":"*/*","Authorization":"***"}</c>),
+    /// the log event's <c>RequestHeaders</c>: a string reads the same in every sink, where a dictionary would print as
+    /// its type name in the framework's JSON console.
     /// </summary>
-    public string HeadersForLog(HttpRequest request)
+    public static string HeadersAsJson(IReadOnlyDictionary<string, string> headers)
     {
         using var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            foreach (var (name, values) in request.Headers)
+            foreach (var (name, value) in headers)
             {
-                writer.WriteString(LogValueEscaper.Escape(name), LogValueEscaper.Escape(HeaderValue(name, values.ToString())));
+                writer.WriteString(name, value);
             }
 
             writer.WriteEndObject();

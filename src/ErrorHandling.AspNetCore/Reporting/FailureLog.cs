@@ -12,13 +12,11 @@ internal sealed class FailureLog
 {
     private readonly ILogger _logger;
     private readonly bool _enabled;
-    private readonly RequestEcho? _headers;
 
-    public FailureLog(ILogger logger, GlobalErrorHandlerOptions options, RequestEcho requestEcho)
+    public FailureLog(ILogger logger, GlobalErrorHandlerOptions options)
     {
         _logger = logger;
         _enabled = options.LogFailedRequests;
-        _headers = options.LogRequestHeaders ? requestEcho : null;
     }
 
     public bool IsEnabled(LogLevel level) => _enabled && _logger.IsEnabled(level);
@@ -47,7 +45,7 @@ internal sealed class FailureLog
         try
         {
             var attached = failure.AttachesException ? failure.Exception : null;
-            var headers = failure.Outcome == FailureOutcome.Aborted ? null : _headers?.HeadersForLog(failure.HttpContext.Request);
+            var headers = failure.RequestHeaders is { } requestHeaders ? RequestEcho.HeadersAsJson(requestHeaders) : null;
             var state = new FailureLogState(failure, failure.ExceptionRenderingFailure, headers);
             try
             {

@@ -26,6 +26,7 @@ internal sealed class FailureReporter
     private readonly FailureLog _log;
     private readonly ErrorStormFilter? _errorStorm;
     private readonly QueryStringRedactor _queryRedactor;
+    private readonly RequestEcho? _headers;
     private readonly TimeProvider _timeProvider;
     private readonly ErrorHandlerMetrics _metrics;
     private readonly IRequestFailureObserver[] _observers;
@@ -33,14 +34,16 @@ internal sealed class FailureReporter
     public FailureReporter(
         FailureLog log,
         ErrorStormFilter? errorStorm,
-        QueryStringRedactor queryRedactor,
+        RequestEcho requestEcho,
+        bool logRequestHeaders,
         TimeProvider timeProvider,
         ErrorHandlerMetrics metrics,
         IEnumerable<IRequestFailureObserver> observers)
     {
         _log = log;
         _errorStorm = errorStorm;
-        _queryRedactor = queryRedactor;
+        _queryRedactor = requestEcho.QueryRedactor;
+        _headers = logRequestHeaders ? requestEcho : null;
         _timeProvider = timeProvider;
         _metrics = metrics;
         _observers = [.. observers];
@@ -67,7 +70,9 @@ internal sealed class FailureReporter
 
             if (log || _observers.Length != 0)
             {
-                failure = new RequestFailure(context, exception, outcome, level, statusCode, traceId, errorType, attachment, _queryRedactor, _timeProvider);
+                var headers = outcome == FailureOutcome.Aborted ? null : _headers?.HeadersForLog(context.Request);
+                failure = new RequestFailure(
+                    context, exception, outcome, level, statusCode, traceId, errorType, attachment, _queryRedactor, headers, _timeProvider);
                 if (log)
                 {
                     _log.Write(failure);

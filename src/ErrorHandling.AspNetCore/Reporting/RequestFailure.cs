@@ -20,6 +20,7 @@ public sealed class RequestFailure
         string exceptionType,
         ExceptionAttachment attachment,
         QueryStringRedactor queryRedactor,
+        IReadOnlyDictionary<string, string>? requestHeaders,
         TimeProvider timeProvider)
     {
         var request = httpContext.Request;
@@ -44,6 +45,7 @@ public sealed class RequestFailure
         ExceptionFingerprint = attachment.Occurrence?.Fingerprint;
         OccurrenceCount = attachment.Occurrence?.Count;
         ExceptionRenderingFailure = attachment.RenderingFailure;
+        RequestHeaders = requestHeaders;
     }
 
     /// <summary>
@@ -135,6 +137,14 @@ public sealed class RequestFailure
     /// when rendering it throws: the <c>ExceptionRenderingFailure</c> property. <see langword="null"/> otherwise.
     /// </summary>
     public string? ExceptionRenderingFailure { get; }
+
+    /// <summary>
+    /// Gets the request headers as the log event carries them (<c>RequestHeaders</c>), the values of
+    /// <see cref="GlobalErrorHandlerOptions.RedactedHeaders"/> replaced by <c>***</c> and control characters escaped;
+    /// <see langword="null"/> unless <see cref="GlobalErrorHandlerOptions.LogRequestHeaders"/> is on, and for a client
+    /// that went away.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? RequestHeaders { get; }
 
     internal FailureOutcome Outcome { get; }
 }

@@ -19,9 +19,10 @@ public sealed class FailureReporterTests
         var echo = new RequestEcho(options);
         var time = new FakeTimeProvider(Now);
         return new(new FailureReporter(
-            new FailureLog(NullLogger.Instance, options, echo),
+            new FailureLog(NullLogger.Instance, options),
             null,
-            echo.QueryRedactor,
+            echo,
+            logRequestHeaders: false,
             time,
             new ErrorHandlerMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),
             observers));
