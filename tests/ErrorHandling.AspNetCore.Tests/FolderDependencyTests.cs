@@ -14,7 +14,7 @@ public sealed partial class FolderDependencyTests
     [Fact]
     public void EveryStage_UsesOnlyEarlierStagesAndPrimitives()
     {
-        var package = Path.Combine(RepositoryRoot(), "src", "ErrorHandling.AspNetCore");
+        var package = RepositoryRoot.PathOf(Path.Combine("src", "ErrorHandling.AspNetCore"));
         var folderOfType = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var stage in Stages)
         {
@@ -48,26 +48,13 @@ public sealed partial class FolderDependencyTests
     [Fact]
     public void EveryFolderOfThePackage_IsAKnownStage()
     {
-        var package = Path.Combine(RepositoryRoot(), "src", "ErrorHandling.AspNetCore");
+        var package = RepositoryRoot.PathOf(Path.Combine("src", "ErrorHandling.AspNetCore"));
         var folders = Directory.EnumerateDirectories(package)
             .Select(Path.GetFileName)
             .Where(static name => name is not ("bin" or "obj"))
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(Stages.Order(StringComparer.Ordinal), folders);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ErrorHandling.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No ErrorHandling.sln above {AppContext.BaseDirectory}.");
     }
 
     // XML docs may name any type (a cref to the option that configures a stage, say); only code is a dependency.

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ErrorHandling.AspNetCore.Tests.Infrastructure;
+namespace ErrorHandling.AspNetCore.Testing;
 
 /// <summary>Distinct throw sites for error-storm tests, each a method name that shows up in a stack.</summary>
 public static class StormThrowers

@@ -1,14 +1,11 @@
 using Serilog.Events;
 
-namespace ErrorHandling.AspNetCore.Tests.Infrastructure;
+namespace ErrorHandling.AspNetCore.Testing;
 
-/// <summary>
-/// Reads the Microsoft.Extensions.Logging values Serilog keeps on an event. Shared with the Serilog test
-/// project, which links this file.
-/// </summary>
+/// <summary>Reads the Microsoft.Extensions.Logging values Serilog keeps on an event.</summary>
 public static class LogEventExtensions
 {
-    // HandlerLog.Category; HandlerLog itself is not linked into the Serilog tests (it needs FakeLogCollector).
+    // HandlerLog.Category; HandlerLog stays in the core test project, the one that uses FakeLogCollector.
     private const string HandlerCategory = "ErrorHandling.AspNetCore.GlobalErrorHandler";
 
     public static int? EventId(this LogEvent logEvent) =>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ErrorHandling.AspNetCore.Tests.Infrastructure;
+namespace ErrorHandling.AspNetCore.Testing;
 
 /// <summary>
 /// Builds a real <see cref="WebApplication"/> for a test: on <see cref="TestServer"/> by default, or

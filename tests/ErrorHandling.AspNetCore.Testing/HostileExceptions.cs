@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace ErrorHandling.AspNetCore.Tests.Infrastructure;
+namespace ErrorHandling.AspNetCore.Testing;
 
 /// <summary>Exceptions whose members throw, to prove the handler survives them.</summary>
 public static class HostileExceptions

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace ErrorHandling.AspNetCore.Tests.Infrastructure;
+namespace ErrorHandling.AspNetCore.Testing;
 
 /// <summary>A Serilog sink that keeps every event in memory, for assertions.</summary>
 public sealed class InMemorySink : ILogEventSink
