@@ -4,12 +4,16 @@ namespace ErrorHandling.AspNetCore.Tests;
 
 /// <summary>
 /// The folders of the core package are the stages of a failure, and each may use only the stages before it and
-/// <c>Primitives/</c>; the files at the package's root compose the stages and may use them all.
+/// <c>Primitives/</c>; the files at the package's root compose the stages and may use them all. The tests of the
+/// package sit in the folder of the stage they test, or in <c>Pipeline/</c> when they test the whole pipeline.
 /// </summary>
 public sealed partial class FolderDependencyTests
 {
     // In the order a failure goes through them; Primitives is shared by all and uses none.
     private static readonly string[] Stages = ["Primitives", "Options", "Classification", "Problems", "Redaction", "Reporting", "Responses"];
+
+    // Beside the stages' folders: the tests of the whole pipeline, and the helpers several folders share.
+    private static readonly string[] TestOnlyFolders = ["Pipeline", "Infrastructure"];
 
     [Fact]
     public void EveryStage_UsesOnlyEarlierStagesAndPrimitives()
@@ -55,6 +59,37 @@ public sealed partial class FolderDependencyTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(Stages.Order(StringComparer.Ordinal), folders);
+    }
+
+    [Fact]
+    public void EveryFolderOfTheTests_IsAStageOrPipelineOrInfrastructure()
+    {
+        var tests = RepositoryRoot.PathOf(Path.Combine("tests", "ErrorHandling.AspNetCore.Tests"));
+        var strays = Directory.EnumerateDirectories(tests)
+            .Select(Path.GetFileName)
+            .Where(static name => name is not ("bin" or "obj") && !Stages.Contains(name) && !TestOnlyFolders.Contains(name))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Empty(strays);
+    }
+
+    [Fact]
+    public void EveryFileOfTheTests_HasTheNamespaceOfItsFolder()
+    {
+        var tests = RepositoryRoot.PathOf(Path.Combine("tests", "ErrorHandling.AspNetCore.Tests"));
+        var misplaced = new List<string>();
+        foreach (var folder in Stages.Concat(TestOnlyFolders).Where(name => Directory.Exists(Path.Combine(tests, name))))
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(tests, folder), "*.cs", SearchOption.AllDirectories))
+            {
+                if (!File.ReadAllText(file).Contains($"namespace ErrorHandling.AspNetCore.Tests.{folder};", StringComparison.Ordinal))
+                {
+                    misplaced.Add(Path.GetRelativePath(tests, file));
+                }
+            }
+        }
+
+        Assert.Empty(misplaced);
     }
 
     // XML docs may name any type (a cref to the option that configures a stage, say); only code is a dependency.
