@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ErrorHandling.AspNetCore.OpenApi.Tests.Infrastructure;
 using Microsoft.OpenApi;
 
-namespace ErrorHandling.AspNetCore.OpenApi.Tests.Unit;
+namespace ErrorHandling.AspNetCore.OpenApi.Tests;
 
 /// <summary>
 /// The transformer on a document built in memory, for what the public API cannot reach yet: statuses that a
