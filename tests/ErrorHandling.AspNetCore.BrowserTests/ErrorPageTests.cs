@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ErrorHandling.AspNetCore.BrowserTests.Infrastructure;
-using ErrorHandling.AspNetCore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;

@@ -6,18 +6,18 @@ public class CommittedResultsTests
     [Fact]
     public void CommittedRawRuns_Summarised_EqualTheCommittedSummary()
     {
-        var runs = LoadRawCsv.Read(RepositoryFile.PathOf("docs/performance/load-raw.csv"));
+        var runs = LoadRawCsv.Read(RepositoryRoot.PathOf("docs/performance/load-raw.csv"));
 
         var csv = LoadResultsCsv.Format(LoadSummary.Summarise(runs));
 
-        Assert.Equal(File.ReadAllText(RepositoryFile.PathOf("docs/performance/load-results.csv")), csv);
+        Assert.Equal(File.ReadAllText(RepositoryRoot.PathOf("docs/performance/load-results.csv")), csv);
     }
 
     [Fact]
     public void CommittedSummary_Rendered_IsInTheReadmePerformanceSection()
     {
-        var results = LoadResultsCsv.Read(RepositoryFile.PathOf("docs/performance/load-results.csv"));
-        var readme = File.ReadAllText(RepositoryFile.PathOf("README.md"));
+        var results = LoadResultsCsv.Read(RepositoryRoot.PathOf("docs/performance/load-results.csv"));
+        var readme = File.ReadAllText(RepositoryRoot.PathOf("README.md"));
         var performance = readme[readme.IndexOf("\n## Performance\n", StringComparison.Ordinal)..];
 
         var tables = TableBlocks(LoadTables.Render(results));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using ErrorHandling.AspNetCore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;

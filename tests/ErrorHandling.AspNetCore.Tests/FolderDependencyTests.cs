@@ -4,17 +4,21 @@ namespace ErrorHandling.AspNetCore.Tests;
 
 /// <summary>
 /// The folders of the core package are the stages of a failure, and each may use only the stages before it and
-/// <c>Primitives/</c>; the files at the package's root compose the stages and may use them all.
+/// <c>Primitives/</c>; the files at the package's root compose the stages and may use them all. The tests of the
+/// package sit in the folder of the stage they test, or in <c>Pipeline/</c> when they test the whole pipeline.
 /// </summary>
 public sealed partial class FolderDependencyTests
 {
     // In the order a failure goes through them; Primitives is shared by all and uses none.
     private static readonly string[] Stages = ["Primitives", "Options", "Classification", "Problems", "Redaction", "Reporting", "Responses"];
 
+    // Beside the stages' folders: the tests of the whole pipeline, and the helpers several folders share.
+    private static readonly string[] TestOnlyFolders = ["Pipeline", "Infrastructure"];
+
     [Fact]
     public void EveryStage_UsesOnlyEarlierStagesAndPrimitives()
     {
-        var package = Path.Combine(RepositoryRoot(), "src", "ErrorHandling.AspNetCore");
+        var package = RepositoryRoot.PathOf(Path.Combine("src", "ErrorHandling.AspNetCore"));
         var folderOfType = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var stage in Stages)
         {
@@ -48,7 +52,7 @@ public sealed partial class FolderDependencyTests
     [Fact]
     public void EveryFolderOfThePackage_IsAKnownStage()
     {
-        var package = Path.Combine(RepositoryRoot(), "src", "ErrorHandling.AspNetCore");
+        var package = RepositoryRoot.PathOf(Path.Combine("src", "ErrorHandling.AspNetCore"));
         var folders = Directory.EnumerateDirectories(package)
             .Select(Path.GetFileName)
             .Where(static name => name is not ("bin" or "obj"))
@@ -57,17 +61,35 @@ public sealed partial class FolderDependencyTests
         Assert.Equal(Stages.Order(StringComparer.Ordinal), folders);
     }
 
-    private static string RepositoryRoot()
+    [Fact]
+    public void EveryFolderOfTheTests_IsAStageOrPipelineOrInfrastructure()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var tests = RepositoryRoot.PathOf(Path.Combine("tests", "ErrorHandling.AspNetCore.Tests"));
+        var strays = Directory.EnumerateDirectories(tests)
+            .Select(Path.GetFileName)
+            .Where(static name => name is not ("bin" or "obj") && !Stages.Contains(name) && !TestOnlyFolders.Contains(name))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Empty(strays);
+    }
+
+    [Fact]
+    public void EveryFileOfTheTests_HasTheNamespaceOfItsFolder()
+    {
+        var tests = RepositoryRoot.PathOf(Path.Combine("tests", "ErrorHandling.AspNetCore.Tests"));
+        var misplaced = new List<string>();
+        foreach (var folder in Stages.Concat(TestOnlyFolders).Where(name => Directory.Exists(Path.Combine(tests, name))))
         {
-            if (File.Exists(Path.Combine(directory.FullName, "ErrorHandling.sln")))
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(tests, folder), "*.cs", SearchOption.AllDirectories))
             {
-                return directory.FullName;
+                if (!File.ReadAllText(file).Contains($"namespace ErrorHandling.AspNetCore.Tests.{folder};", StringComparison.Ordinal))
+                {
+                    misplaced.Add(Path.GetRelativePath(tests, file));
+                }
             }
         }
 
-        throw new InvalidOperationException($"No ErrorHandling.sln above {AppContext.BaseDirectory}.");
+        Assert.Empty(misplaced);
     }
 
     // XML docs may name any type (a cref to the option that configures a stage, say); only code is a dependency.

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ErrorHandling.AspNetCore.Tests.Infrastructure;
 
@@ -20,7 +19,7 @@ public static class StandaloneMiddleware
             .AddSingleton(loggerFactory)
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment })
             .AddGlobalErrorHandler()
-            .AddSingleton(Options.Create(options ?? new GlobalErrorHandlerOptions()))
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? new GlobalErrorHandlerOptions()))
             .BuildServiceProvider();
         return GlobalErrorHandlerMiddleware.Create(next, services);
     }

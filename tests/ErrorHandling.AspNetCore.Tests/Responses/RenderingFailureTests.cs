@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
 using ErrorHandling.AspNetCore.Tests.Infrastructure;
-using ErrorHandling.AspNetCore.Tests.Shaping;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;

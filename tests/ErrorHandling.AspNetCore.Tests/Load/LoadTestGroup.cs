@@ -1,8 +1,0 @@
-namespace ErrorHandling.AspNetCore.Tests.Load;
-
-/// <summary>Load tests run alone, so their memory measurements see no other test's allocations.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class LoadTestGroup
-{
-    public const string Name = "Load";
-}
