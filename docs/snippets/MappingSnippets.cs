@@ -25,7 +25,7 @@ public static class MappingSnippets
         // <configure-mapping>
         builder.Services.AddGlobalErrorHandler(options =>
         {
-            options.Map<ArgumentException>(StatusCodes.Status400BadRequest, m => m.ExposeMessage = true);
+            options.Map<OrderRejectedException>(StatusCodes.Status422UnprocessableEntity, m => m.ExposeMessage = true);
             options.Map<OrderLockedException>(StatusCodes.Status409Conflict, m =>
             {
                 m.Title = "The order is locked";
@@ -225,6 +225,8 @@ public static class MappingSnippets
     {
         public string ErrorCode { get; } = "ORDER_LOCKED";
     }
+
+    private sealed class OrderRejectedException(string message) : Exception(message);
 
     private sealed class RestException(HttpStatusCode code, string message) : Exception(message)
     {
