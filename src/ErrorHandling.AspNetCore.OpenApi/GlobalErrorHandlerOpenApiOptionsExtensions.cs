@@ -26,9 +26,8 @@ public static class GlobalErrorHandlerOpenApiOptionsExtensions
     /// </para>
     /// <para>
     /// The statuses are read from the <see cref="ErrorHandling.AspNetCore.IErrorResponseCatalog"/> of the application's
-    /// services when a document is generated. Generating a document when <c>AddGlobalErrorHandler()</c> was not called throws an
-    /// <see cref="InvalidOperationException"/> that says to call it: the document would otherwise promise problem
-    /// responses that no handler writes.
+    /// services when a document is generated. Generating a document when <c>AddGlobalErrorHandler()</c> was not called
+    /// throws an <see cref="InvalidOperationException"/> that says to call it.
     /// </para>
     /// <para>
     /// Statuses that only the exception decides (a <c>BadHttpRequestException</c> keeps its own), the responses of the

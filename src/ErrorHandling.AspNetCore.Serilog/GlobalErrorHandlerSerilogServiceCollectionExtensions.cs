@@ -20,8 +20,7 @@ public static class GlobalErrorHandlerSerilogServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// <para>
-    /// Call <c>app.UseSerilogRequestLogging()</c> before <c>app.UseGlobalErrorHandler()</c>: the handler must run
-    /// inside the request logging middleware to reach its diagnostic context. Set
+    /// Call <c>app.UseSerilogRequestLogging()</c> before <c>app.UseGlobalErrorHandler()</c>. Set
     /// <see cref="GlobalErrorHandlerOptions.LogFailedRequests"/> to <see langword="false"/> to get exactly one
     /// event per failed request, the completion event.
     /// </para>
@@ -29,8 +28,7 @@ public static class GlobalErrorHandlerSerilogServiceCollectionExtensions
     /// The exception is attached exactly when the handler attaches it to its own event
     /// (<see cref="RequestFailure.AttachesException"/>): a repeat in error-storm mode carries
     /// <c>ExceptionFingerprint</c> and <c>OccurrenceCount</c> instead, and an exception whose <c>Message</c>,
-    /// <c>StackTrace</c> or <c>ToString()</c> throws, which would make Serilog drop the whole event, carries
-    /// <c>ExceptionRenderingFailure</c> instead.
+    /// <c>StackTrace</c> or <c>ToString()</c> throws carries <c>ExceptionRenderingFailure</c> instead.
     /// </para>
     /// <para>
     /// For a failed request, the completion event's <c>RequestMethod</c> and <c>RequestPath</c> are the handler's

@@ -4,11 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// An exception that carries the problem to answer with. The global error handler writes exactly that problem,
-/// in every environment: its status (500 when not set), title, detail, type and extension members, with
-/// <c>type</c>, <c>title</c>, <c>instance</c> and <c>traceId</c> filled in where it leaves them out. A mapping of
-/// the exception's type made by the app wins. A problem whose status is outside 100–599 or has no body (1xx, 204,
-/// 205, 304) cannot be sent: the handler logs its own failure (<c>ErrorHandlerFailed</c>) and sends the minimal 500.
+/// An exception that carries the problem to answer with. The global error handler writes that problem in every
+/// environment, with its status (500 when not set), and fills in the members it leaves out. A mapping of the
+/// exception's type made by the app wins. A problem whose status cannot carry a body is a failure of the handler.
 /// </summary>
 public class ProblemDetailsException : Exception
 {

@@ -8,10 +8,9 @@ namespace ErrorHandling.AspNetCore;
 /// </summary>
 /// <remarks>
 /// When the writer runs, the failed response has been reset, its status set to
-/// <see cref="ProblemDetails"/>' <c>Status</c> and the no-cache headers added; the writer writes the body
-/// (and may change the status and headers). The body is buffered and sent when the writer returns, so the
-/// response has not started while it runs; the status it leaves must be one a problem can be sent with
-/// (200–599 except 204, 205 and 304), or the client gets the minimal 500.
+/// <see cref="ProblemDetails"/>' <c>Status</c> and the no-cache headers added. The writer writes the body and may
+/// change the status and headers; the body is sent when the writer returns. The status it leaves must be
+/// 200–599 except 204, 205 and 304, or the client gets the minimal 500.
 /// </remarks>
 public sealed class ErrorResponseContext
 {

@@ -48,8 +48,7 @@ public sealed partial class GlobalErrorHandlerOptions
     /// </summary>
     /// <typeparam name="TException">The exception type.</typeparam>
     /// <param name="statusCode">Returns the status code for an exception: 200–599 except 204, 205 and 304. A selector
-    /// that throws or returns another number (a status without a body included) is a failure of the handler: it is
-    /// logged as <c>ErrorHandlerFailed</c> and the client gets the minimal generic 500.</param>
+    /// that throws or returns another number is a failure of the handler.</param>
     /// <returns>These options, for chaining.</returns>
     public GlobalErrorHandlerOptions Map<TException>(Func<TException, int> statusCode)
         where TException : Exception =>
@@ -74,18 +73,14 @@ public sealed partial class GlobalErrorHandlerOptions
     }
 
     /// <summary>
-    /// Maps an exception type, and every type derived from it, to a whole problem that the app builds. Returning
-    /// <see langword="null"/> means the mapping does not apply to that exception: the next less derived mapping, or
-    /// the default, is used. What the problem carries is written in every environment (the app wrote it for
-    /// clients); what it leaves out is filled in as for any problem — <c>type</c> and <c>title</c> by the defaults
-    /// for its status, <c>instance</c>, <c>traceId</c> — and with exception details on, the <c>exception</c> member
-    /// is added. The status is <see cref="ProblemDetails.Status"/> (500 when it is not set); the log level follows
-    /// it (4xx Warning, otherwise Error).
+    /// Maps an exception type, and every type derived from it, to a problem that the app builds, written in every
+    /// environment; the members it leaves out are filled in as for any problem. Its status is
+    /// <see cref="ProblemDetails.Status"/>, or 500 when that is not set.
     /// </summary>
     /// <typeparam name="TException">The exception type.</typeparam>
-    /// <param name="problem">Builds the problem for an exception, or returns <see langword="null"/>. A factory that
-    /// throws, or a status outside 100–599 or without a body (1xx, 204, 205, 304), is a failure of the handler
-    /// (<c>ErrorHandlerFailed</c>, the minimal 500).</param>
+    /// <param name="problem">Builds the problem for an exception, or returns <see langword="null"/> when the mapping
+    /// does not apply to it, so that the next less derived mapping or the default does. A factory that throws, or a
+    /// status that cannot carry a body, is a failure of the handler.</param>
     /// <returns>These options, for chaining.</returns>
     public GlobalErrorHandlerOptions Map<TException>(Func<HttpContext, TException, ProblemDetails?> problem)
         where TException : Exception
@@ -103,7 +98,7 @@ public sealed partial class GlobalErrorHandlerOptions
     /// </summary>
     /// <typeparam name="TException">The exception type.</typeparam>
     /// <param name="errors">Returns the validation errors an exception carries. A selector that throws is a failure
-    /// of the handler (<c>ErrorHandlerFailed</c>, the minimal 500).</param>
+    /// of the handler.</param>
     /// <returns>These options, for chaining.</returns>
     public GlobalErrorHandlerOptions MapValidation<TException>(Func<TException, IDictionary<string, string[]>> errors)
         where TException : Exception =>

@@ -8,10 +8,9 @@ namespace ErrorHandling.AspNetCore;
 /// <c>AddGlobalErrorHandler</c> and added to the pipeline by <c>UseGlobalErrorHandler</c>.
 /// </summary>
 /// <remarks>
-/// The options are bound from the <see cref="SectionName"/> configuration section when it exists,
-/// then the delegate passed to <c>AddGlobalErrorHandler</c> runs. Lists bound from configuration are
-/// appended to the defaults; remove defaults in code, for example with
-/// <c>options.RedactedQueryParameters.Clear()</c>. The options are validated when the host starts.
+/// The options are bound from the <see cref="SectionName"/> configuration section when it exists, then the
+/// delegate passed to <c>AddGlobalErrorHandler</c> runs. Lists bound from configuration are appended to the
+/// defaults. The options are validated when the host starts.
 /// </remarks>
 public sealed partial class GlobalErrorHandlerOptions
 {
@@ -38,26 +37,21 @@ public sealed partial class GlobalErrorHandlerOptions
     public string GenericDetail { get; set; } = DefaultGenericDetail;
 
     /// <summary>
-    /// Gets the names of the response headers that are kept when the failed response is reset.
-    /// A name ending in <c>*</c> matches every header that starts with the rest of it. Names are
-    /// compared case-insensitively. A pattern that would keep <c>Set-Cookie</c> or a header named in
-    /// <see cref="RedactedHeaders"/> (<c>*</c>, <c>**</c>, <c>Set-*</c>, <c>*Cookie*</c>) fails start-up.
+    /// Gets the names of the response headers that are kept when the failed response is reset, compared
+    /// case-insensitively; a name ending in <c>*</c> matches by prefix. A pattern that would keep
+    /// <c>Set-Cookie</c> or a header named in <see cref="RedactedHeaders"/> fails start-up.
     /// </summary>
     /// <value>
-    /// The default is <c>Access-Control-*</c> (so CORS still works for error responses),
-    /// <c>Strict-Transport-Security</c> and <c>WWW-Authenticate</c>.
+    /// The default is <c>Access-Control-*</c>, <c>Strict-Transport-Security</c> and <c>WWW-Authenticate</c>.
     /// </value>
     public IList<string> PreservedResponseHeaders { get; } =
         new List<string> { "Access-Control-*", "Strict-Transport-Security", "WWW-Authenticate" };
 
     /// <summary>
-    /// Gets the names of the query parameters whose values are replaced by <c>***</c> in logs and in Development
-    /// output. An entry without <c>*</c> is a word matched against the words of a name, ignoring case and the
-    /// separators <c>-</c>, <c>_</c>, <c>.</c> and brackets: <c>secret</c> matches <c>client_secret</c> and
-    /// <c>clientSecret</c>, <c>password</c> matches <c>user.password</c>, <c>token</c> matches <c>token[0]</c> and
-    /// <c>refreshtoken</c>, but <c>key</c> does not match <c>keyword</c> or <c>monkey</c>. An entry with <c>*</c> is a
-    /// pattern: a trailing <c>*</c> matches a prefix, a leading one a suffix, both a part of the name. Names are
-    /// compared percent-decoded.
+    /// Gets the names of the query parameters whose values are replaced by <c>***</c> in logs and in the
+    /// Development body. An entry without <c>*</c> matches the names that contain it as whole words
+    /// (<c>secret</c> matches <c>client_secret</c> and <c>clientSecret</c>); an entry with <c>*</c> matches by
+    /// prefix, suffix or part. Names are compared case-insensitively and percent-decoded.
     /// </summary>
     /// <value>
     /// The default is <c>password</c>, <c>passwd</c>, <c>pwd</c>, <c>passphrase</c>, <c>secret</c>, <c>token</c>,
@@ -73,18 +67,16 @@ public sealed partial class GlobalErrorHandlerOptions
     };
 
     /// <summary>
-    /// Gets the names of the headers whose values are replaced by <c>***</c> wherever headers are echoed (the
-    /// Development body, <see cref="LogRequestHeaders"/>). Entries match as in <see cref="RedactedQueryParameters"/>:
-    /// a word matches the names that contain it as whole words (<c>Token</c> matches <c>X-Refresh-Token</c> and
-    /// <c>X-AuthToken</c>, <c>Api-Key</c> matches <c>X-Api_Key</c>), and <c>X-Tenant-*</c> matches by prefix.
+    /// Gets the names of the request headers whose values are replaced by <c>***</c> wherever headers are echoed
+    /// (the Development body, <see cref="LogRequestHeaders"/>). Entries match as in
+    /// <see cref="RedactedQueryParameters"/>: <c>Token</c> matches <c>X-Refresh-Token</c>, <c>X-Tenant-*</c> matches
+    /// by prefix.
     /// </summary>
     /// <value>
-    /// The default is <c>Authorization</c>, <c>Cookie</c>, <c>Set-Cookie</c>, <c>Proxy-Authorization</c> and
-    /// <c>X-Api-Key</c>, and the words <c>Auth</c>, <c>Token</c>, <c>Secret</c>, <c>Password</c>, <c>Passwd</c>,
-    /// <c>Api-Key</c>, <c>Session</c>, <c>Signature</c>, <c>Credential</c>, <c>Credentials</c>, <c>Csrf</c>,
-    /// <c>Xsrf</c>, <c>Jwt</c>, <c>DPoP</c>, <c>Private-Key</c>, <c>Subscription-Key</c> and <c>Functions-Key</c>
-    /// (<c>X-Auth-Token</c>, <c>X-CSRF-Token</c>, <c>X-Amz-Security-Token</c>, <c>X-Hub-Signature-256</c>,
-    /// <c>Ocp-Apim-Subscription-Key</c>, <c>X-Functions-Key</c>, …).
+    /// The default is <c>Authorization</c>, <c>Cookie</c>, <c>Set-Cookie</c>, <c>Proxy-Authorization</c>,
+    /// <c>X-Api-Key</c>, <c>Auth</c>, <c>Token</c>, <c>Secret</c>, <c>Password</c>, <c>Passwd</c>, <c>Api-Key</c>,
+    /// <c>Session</c>, <c>Signature</c>, <c>Credential</c>, <c>Credentials</c>, <c>Csrf</c>, <c>Xsrf</c>, <c>Jwt</c>,
+    /// <c>DPoP</c>, <c>Private-Key</c>, <c>Subscription-Key</c> and <c>Functions-Key</c>.
     /// </value>
     public IList<string> RedactedHeaders { get; } = new List<string>
     {
@@ -94,117 +86,84 @@ public sealed partial class GlobalErrorHandlerOptions
     };
 
     /// <summary>
-    /// Gets the status codes for exception types, from configuration: the key is the exception type's full
-    /// name (<c>System.TimeoutException</c>, <c>MyApp.OrderNotFoundException</c>), resolved against the
-    /// loaded assemblies at start-up; the value is the status code: 200–599 except 204, 205 and 304, whose responses
-    /// have no body (another value fails start-up). A mapping made in code with
-    /// <see cref="Map{TException}(int)"/> wins over an entry for the same type.
+    /// Gets the status codes of exception types, for configuration: the key is the full name of an exception type
+    /// in the loaded assemblies (<c>System.TimeoutException</c>), the value a status code of 200–599 except 204,
+    /// 205 and 304; another key or value fails start-up. A <see cref="Map{TException}(int)"/> of the same type wins.
     /// </summary>
     /// <value>The default is empty.</value>
     public IDictionary<string, int> StatusCodes { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
     /// <summary>
-    /// Gets or sets a callback that changes the problem details before they are written: add an extension
-    /// such as an error code, change the title. It runs after the framework's
-    /// <c>ProblemDetailsOptions.CustomizeProblemDetails</c> (when the app called <c>AddProblemDetails</c>), for
-    /// exceptions and for empty error responses (then <c>ProblemDetailsContext.Exception</c> is
-    /// <see langword="null"/>). Changing <c>Status</c> changes the status of the response; a status outside
-    /// 100–599 or without a body (1xx, 204, 205, 304) is a failure of the handler (<c>ErrorHandlerFailed</c>, the
-    /// minimal 500; an empty error response is left as it was).
+    /// Gets or sets a callback that changes the problem details before they are written, for exceptions and for
+    /// empty error responses (then <c>ProblemDetailsContext.Exception</c> is <see langword="null"/>). It runs after
+    /// the framework's <c>ProblemDetailsOptions.CustomizeProblemDetails</c>. A <c>Status</c> it sets becomes the
+    /// status of the response; a status that cannot carry a body is a failure of the handler.
     /// </summary>
     /// <value>The default is <see langword="null"/>.</value>
     public Action<ProblemDetailsContext>? CustomizeProblemDetails { get; set; }
 
     /// <summary>
-    /// Gets or sets a writer that replaces the problem details body entirely, for example to produce
-    /// <c>{ "error": "...", "message": "..." }</c>. It receives the problem details after every
-    /// customization and whether exception details may be written. It wins over
-    /// <see cref="HtmlErrorPages"/>: when it is set, browsers get what it writes too. What it writes is buffered and
-    /// sent when it returns, with the status it leaves on the response; a writer that throws, or leaves a status
-    /// outside 100–599 or without a body (1xx, 204, 205, 304), is a failure of the handler
-    /// (<c>ErrorHandlerFailed</c>, the minimal 500).
+    /// Gets or sets a writer that replaces the error response body, for every client, browsers included. It
+    /// receives the customized problem details; what it writes is buffered and sent when it returns, with the
+    /// status it leaves on the response. A writer that throws, or leaves a status that cannot carry a body, is a
+    /// failure of the handler.
     /// </summary>
     /// <value>The default is <see langword="null"/>: the handler writes <c>application/problem+json</c>.</value>
     public Func<ErrorResponseContext, Task>? ResponseWriter { get; set; }
 
     /// <summary>
-    /// Gets or sets a predicate that chooses exceptions to let through untouched, to an outer middleware
-    /// that owns them: they are rethrown with their original stack, not logged and not answered.
+    /// Gets or sets a predicate that chooses the exceptions to rethrow, with their original stack, to an outer
+    /// middleware; they are neither logged nor answered.
     /// </summary>
     /// <value>The default is <see langword="null"/>: every exception is handled.</value>
     public Func<HttpContext, Exception, bool>? PassThrough { get; set; }
 
     /// <summary>
-    /// Gets or sets whether an exception that one of the framework's <c>IExceptionHandler</c> services
-    /// (registered with <c>AddExceptionHandler&lt;T&gt;()</c>) handled is still logged as an
+    /// Gets or sets whether an exception that an <c>IExceptionHandler</c> service handled is still logged as an
     /// <c>UnhandledException</c> event.
     /// </summary>
-    /// <value>The default is <see langword="false"/>, as in the framework's own exception handler.</value>
+    /// <value>The default is <see langword="false"/>.</value>
     public bool LogExceptionsHandledByExceptionHandlers { get; set; }
 
     /// <summary>
-    /// Gets or sets whether a response that ends with a status of 400–599, no body and no
-    /// <c>Content-Type</c> (a 404 from routing, a 405, <c>Results.StatusCode(503)</c>) gets the problem
-    /// details body for its status. No exception event is logged for it.
+    /// Gets or sets whether a response that ends with a status of 400–599, no body and no <c>Content-Type</c>
+    /// gets the problem details body for its status. No event is logged for it.
     /// </summary>
     /// <value>The default is <see langword="false"/>.</value>
     public bool WriteProblemDetailsForEmptyResponses { get; set; }
 
     /// <summary>
-    /// Gets or sets whether the <c>UnhandledException</c> and <c>ResponseStarted</c> events carry the
-    /// request headers, as a <c>RequestHeaders</c> property holding the text of a JSON object (name → value),
-    /// with the values of <see cref="RedactedHeaders"/> replaced by <c>***</c>.
+    /// Gets or sets whether the <c>UnhandledException</c> and <c>ResponseStarted</c> events carry the request
+    /// headers, redacted by <see cref="RedactedHeaders"/>, as a <c>RequestHeaders</c> property holding JSON text.
     /// </summary>
     /// <value>The default is <see langword="false"/>: headers are not logged.</value>
     public bool LogRequestHeaders { get; set; }
 
     /// <summary>
-    /// Gets or sets whether the handler logs its own event for each failed request: <c>UnhandledException</c>
-    /// (EventId 1), <c>ResponseStarted</c> (EventId 2) and <c>RequestAborted</c> (EventId 4). Turn it off when
-    /// another pipeline carries the failure instead, such as Serilog's request completion event through the
-    /// <c>ErrorHandling.AspNetCore.Serilog</c> package. <c>ErrorHandlerFailed</c> (EventId 3), the handler's own
-    /// failure, is always logged; traces, metrics and <see cref="IRequestFailureObserver"/> services are not
-    /// affected.
+    /// Gets or sets whether the handler logs <c>UnhandledException</c>, <c>ResponseStarted</c> and
+    /// <c>RequestAborted</c> events. <c>ErrorHandlerFailed</c> is always logged; traces, metrics and
+    /// <see cref="IRequestFailureObserver"/> services are not affected.
     /// </summary>
     /// <value>The default is <see langword="true"/>.</value>
     public bool LogFailedRequests { get; set; } = true;
 
     /// <summary>
-    /// Gets or sets whether a request whose <c>Accept</c> header prefers <c>text/html</c> over JSON (a
-    /// browser's navigation) gets an HTML error page instead of <c>application/problem+json</c>. The page
-    /// shows the same status, title, detail and trace id as the JSON body, and in Development the exception
-    /// details; every value is HTML-encoded, and the page is sent with a <c>Content-Security-Policy</c> that
-    /// lets it load and run nothing but its own stylesheet. A tie, such as <c>*/*</c> alone, a missing or a
-    /// malformed <c>Accept</c> header mean JSON. A <see cref="ResponseWriter"/> set by the app wins over the page.
+    /// Gets or sets whether a request whose <c>Accept</c> header prefers <c>text/html</c> over both JSON types gets
+    /// an HTML error page, with the same content as the problem details, instead of
+    /// <c>application/problem+json</c>. A <see cref="ResponseWriter"/> wins over the page.
     /// </summary>
     /// <value>The default is <see langword="true"/>.</value>
     public bool HtmlErrorPages { get; set; } = true;
 
     /// <summary>
-    /// Gets or sets the window of error-storm mode, or <see langword="null"/> to attach the exception
-    /// to every log event.
+    /// Gets or sets the window of error-storm mode: within it, only the first failure of each fingerprint (the
+    /// exception types and the throw site) is logged with its exception; later ones carry
+    /// <c>ExceptionFingerprint</c> and <c>OccurrenceCount</c> instead. <see langword="null"/> attaches the exception
+    /// to every event.
     /// </summary>
-    /// <remarks>
-    /// Rendering an exception's stack into a log costs more than the rest of the error path together.
-    /// When a window is set, only the first failure of each fingerprint (the exception type, its inner
-    /// exception types and its throw site) within the window is logged with the exception attached;
-    /// each later failure with the same fingerprint still gets its own <c>UnhandledException</c> event
-    /// with every request property, but carries <c>ExceptionFingerprint</c> and <c>OccurrenceCount</c>
-    /// (2, 3, …) instead of the exception object, so no sink renders the same stack again. In this mode
-    /// the first event carries them too, with an <c>OccurrenceCount</c> of 1. The activity's <c>exception</c>
-    /// event and the <see cref="IRequestFailureObserver"/> services follow the same decision
-    /// (<see cref="RequestFailure.AttachesException"/>). A fingerprint names the methods on the stack, not IL
-    /// offsets; while tiered compilation recompiles them in a process's first seconds, a failure can get another
-    /// fingerprint or two, each logged with its exception once per window. A window starts with the
-    /// first failure of its fingerprint and is measured with the <see cref="TimeProvider"/> registered in
-    /// the services. At most 1,024 fingerprints are tracked at once; when that many have been seen
-    /// within a window, the failures of further new fingerprints are logged with their exception every
-    /// time until older windows pass.
-    /// </remarks>
     /// <value>
-    /// The default is <see langword="null"/>: error-storm mode is off. When set, it must be greater than
-    /// zero; in configuration it is a <see cref="TimeSpan"/> text such as <c>"00:00:10"</c>. A bare number
-    /// (<c>10</c>), which <see cref="TimeSpan"/> would read as days, fails start-up.
+    /// The default is <see langword="null"/>. When set, it must be greater than zero; in configuration it is a
+    /// time span text such as <c>"00:00:10"</c>, and a bare number fails start-up.
     /// </value>
     public TimeSpan? ErrorStormWindow { get; set; }
 

@@ -6,29 +6,12 @@ using System.Runtime.InteropServices;
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// Identifies a failure by its exception type, the types of its inner exceptions and its throw site: the
-/// methods of the stack trace's frames, from the throw to the handler, each as its declaring type's name and its
-/// own. Computed without reflection over methods (<see cref="DiagnosticMethodInfo"/>, not
-/// <c>Exception.TargetSite</c> or <c>StackFrame.GetMethod()</c>), so it works under trimming and Native AOT, and
-/// without rendering the stack as text.
+/// Identifies a failure by its exception type, the types of its inner exceptions and its throw site (the declaring
+/// type and name of each method on the stack), without reflection over methods and without rendering the stack.
 /// </summary>
 /// <remarks>
-/// <para>
-/// The value is a 64-bit hash of names, not seeded per process. It leaves out what changes while the same failure
-/// repeats: IL offsets (the JIT maps a frame to a different offset once it recompiles the method, so two throws
-/// in one method share a fingerprint), and frames of dynamic methods (compiled expression trees, emitted code),
-/// whose names are numbered in the order a process happens to create them. Where the runtime keeps no method
-/// names (Native AOT without stack trace data), a frame counts by its offset in its native image.
-/// </para>
-/// <para>
-/// The frames are those the runtime reports, and they depend on how the JIT compiled the methods on the stack: a
-/// method inlined into its caller, or left through a tail call, has no frame. Tiered compilation recompiles hot
-/// methods during a process's first seconds of traffic, so a failure can get another fingerprint or two while
-/// the process warms up (each of them attaches the exception once per window: a warm-up costs a few more
-/// stacks, never a lost one), and two processes only agree when they compiled those methods alike. Code that is
-/// compiled once — Native AOT, or <c>DOTNET_TieredCompilation=0</c> — gives a failure one fingerprint, the same
-/// in every process of the build.
-/// </para>
+/// The value is a 64-bit hash, not seeded per process. It leaves out IL offsets and the frames of dynamic methods;
+/// where the runtime keeps no method names, a frame counts by its offset in its native image.
 /// </remarks>
 internal static class ExceptionFingerprint
 {
@@ -53,8 +36,12 @@ internal static class ExceptionFingerprint
                 continue;
             }
 
+            // DiagnosticMethodInfo rather than StackFrame.GetMethod() or TargetSite: it needs no reflection, so it
+            // works under trimming and Native AOT. Names, not IL offsets, because the JIT maps a frame to another
+            // offset once it recompiles the method.
             if (DiagnosticMethodInfo.Create(frame) is { } method)
             {
+                // Dynamic methods (compiled expressions, emitted code) are numbered in the order a process creates them.
                 if (method.DeclaringTypeName is null)
                 {
                     continue;

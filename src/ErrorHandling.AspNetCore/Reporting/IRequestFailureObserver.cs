@@ -1,25 +1,22 @@
 namespace ErrorHandling.AspNetCore;
 
 /// <summary>
-/// Receives every request failure the global error handler reports in a log event — <c>UnhandledException</c>
-/// (EventId 1), <c>ResponseStarted</c> (EventId 2) and <c>RequestAborted</c> (EventId 4) — with the exception and
-/// the same request values as the event, so that another pipeline (a request log, an error tracker) can carry
-/// them. Register implementations as singletons in the service collection; all of them are notified, in
-/// registration order.
+/// Receives every request failure the global error handler reports in a log event (<c>UnhandledException</c>,
+/// <c>ResponseStarted</c>, <c>RequestAborted</c>), with the exception and the same request values as the event.
+/// Register implementations as singletons; all of them are notified, in registration order.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Observers are resolved once, when <c>UseGlobalErrorHandler()</c> builds the pipeline. They are notified
 /// whether or not the handler's own event is enabled (see <see cref="GlobalErrorHandlerOptions.LogFailedRequests"/>),
-/// before the error response is written, on the request's own execution context (so ambient state such as
-/// Serilog's <c>IDiagnosticContext</c> still belongs to the request). An exception handled by an app's
+/// before the error response is written, on the request's own execution context. An exception handled by an app's
 /// <c>IExceptionHandler</c> is reported only when
 /// <see cref="GlobalErrorHandlerOptions.LogExceptionsHandledByExceptionHandlers"/> is <see langword="true"/>; the
 /// handler's own failure (EventId 3) is never reported here.
 /// </para>
 /// <para>
-/// An observer runs on the failure path of every failed request: it must be fast and must not block. An
-/// exception it throws is ignored, so that it cannot cost the client its response.
+/// An observer runs on the failure path of every failed request and must not block. An exception it throws is
+/// ignored.
 /// </para>
 /// </remarks>
 public interface IRequestFailureObserver

@@ -26,10 +26,7 @@ internal static class HtmlErrorPageWriter
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src '" + StyleSha256 + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    /// <summary>
-    /// The CSP hash source of <see cref="Style"/>. A constant, so no request computes it; a unit test
-    /// recomputes it, so it cannot drift from the stylesheet.
-    /// </summary>
+    /// <summary>The CSP hash source of <see cref="Style"/>.</summary>
     internal const string StyleSha256 = "sha256-LHkfiznk39jNJdIpJCaErDr0rIdIUil6vjyoymfjO0E=";
 
     /// <summary>The page's only stylesheet, inlined into a <c>&lt;style&gt;</c> element.</summary>
