@@ -1,0 +1,54 @@
+using System.Globalization;
+using Serilog;
+using Serilog.Events;
+
+namespace ErrorHandling.Snippets;
+
+/// <summary>The C# blocks of docs/logging.md.</summary>
+public static class LoggingSnippets
+{
+    /// <summary>Turns on error-storm mode in code.</summary>
+    public static void ErrorStormWindow(WebApplicationBuilder builder)
+    {
+        // <error-storm-window>
+        builder.Services.AddGlobalErrorHandler(options => options.ErrorStormWindow = TimeSpan.FromSeconds(10));
+        // </error-storm-window>
+    }
+
+    /// <summary>Logs the request headers, redacted, with EventIds 1 and 2.</summary>
+    public static void LogRequestHeaders(WebApplicationBuilder builder)
+    {
+        // <log-request-headers>
+        builder.Services.AddGlobalErrorHandler(options => options.LogRequestHeaders = true);
+        // </log-request-headers>
+    }
+
+    /// <summary>Gives the JSON console's entries an ISO 8601 UTC timestamp.</summary>
+    public static void JsonConsoleTimestamp(WebApplicationBuilder builder)
+    {
+        // <json-console-timestamp>
+        builder.Logging.AddJsonConsole(options =>
+        {
+            options.TimestampFormat = "O";
+            options.UseUtcTimestamp = true;
+        });
+        // </json-console-timestamp>
+    }
+
+    /// <summary>One Serilog event per failed request: the request completion event.</summary>
+    public static WebApplication SerilogOneEventPerRequest(WebApplicationBuilder builder)
+    {
+        // <serilog-one-event>
+        builder.Services.AddSerilog((services, logger) => logger
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+        builder.Services.AddGlobalErrorHandlerSerilog();                                   // the integration
+        builder.Services.AddGlobalErrorHandler(options => options.LogFailedRequests = false); // no second event
+
+        var app = builder.Build();
+        app.UseSerilogRequestLogging();   // before the handler, so the handler runs inside its scope
+        app.UseGlobalErrorHandler();
+        // </serilog-one-event>
+        return app;
+    }
+}
