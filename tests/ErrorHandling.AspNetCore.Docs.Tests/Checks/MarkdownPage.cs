@@ -1,15 +1,14 @@
+using System.Text;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using System.Text;
 
 namespace ErrorHandling.AspNetCore.Docs.Tests.Checks;
 
 /// <summary>A Markdown page as Markdig parses it: its code blocks, its links and its headings' anchors.</summary>
 public sealed class MarkdownPage
 {
-    // GitHub renders pipe tables; without the extension a link inside a table would still parse, but a heading-like
-    // line inside one would not be what GitHub shows.
+    // Pipe tables as GitHub reads them, so that a table cell's links and code spans parse as they render there.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
     private MarkdownPage(string path, IReadOnlyList<MarkdownCodeBlock> codeBlocks, IReadOnlyList<MarkdownLink> links, IReadOnlySet<string> anchors)
