@@ -3,11 +3,15 @@ using System.Text;
 
 namespace ErrorHandling.Sample;
 
-/// <summary>Renders the sample's index page: a list of links to the demo endpoints, then to the API documentation when it is served.</summary>
+/// <summary>
+/// Renders the sample's index page: a list of links to the demo endpoints, then to the docs pages that explain them,
+/// then to the API documentation when it is served.
+/// </summary>
 internal static class RootPage
 {
     public static string Render(
         IEnumerable<(string Path, string Description)> endpoints,
+        IEnumerable<(string Url, string Title)> guides,
         IReadOnlyCollection<(string Path, string Description)> documentation)
     {
         var html = new StringBuilder();
@@ -16,6 +20,13 @@ internal static class RootPage
         foreach (var (path, description) in endpoints)
         {
             AppendLink(html, path, description);
+        }
+
+        html.Append("</ul><h2>Read more</h2><ul>");
+        foreach (var (url, title) in guides)
+        {
+            html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(url)).Append("\">")
+                .Append(WebUtility.HtmlEncode(title)).Append("</a></li>");
         }
 
         html.Append("</ul>");

@@ -32,9 +32,21 @@ internal static class SampleEndpoints
         ("/openapi/v1.json", "the OpenAPI document"),
     ];
 
+    /// <summary>The docs pages that explain what the sample shows: address and title.</summary>
+    public static readonly (string Url, string Title)[] Guides =
+    [
+        (DocsPage("getting-started"), "Getting started: the minimal Program.cs, middleware order, what clients see"),
+        (DocsPage("mapping"), "Mapping exceptions and shaping problems: the mappings, validation and factories above"),
+        (DocsPage("responses"), "Responses: the JSON body, the HTML page, headers, what never leaks"),
+        (DocsPage("logging"), "Logging: the log event, error-storm mode, Serilog"),
+        (DocsPage("telemetry"), "Telemetry: traces, metrics, exporting from this sample"),
+        (DocsPage("openapi"), "OpenAPI: the error responses in the document"),
+        (DocsPage("troubleshooting"), "Troubleshooting: the dotnet run --environment trap, middleware order, a response without a body"),
+    ];
+
     public static WebApplication MapSampleEndpoints(this WebApplication app)
     {
-        var page = RootPage.Render([.. All, .. ShapingEndpoints.All], app.Environment.IsDevelopment() ? Documentation : []);
+        var page = RootPage.Render([.. All, .. ShapingEndpoints.All], Guides, app.Environment.IsDevelopment() ? Documentation : []);
         app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/ok", () => Results.Ok(new { status = "ok" }));
         app.MapGet("/throw", string () => throw new InvalidOperationException("Something went wrong in /throw."));
@@ -70,4 +82,7 @@ internal static class SampleEndpoints
         app.MapGet("/status/503", () => Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         return app;
     }
+
+    private static string DocsPage(string name) =>
+        $"https://github.com/errorhandling-aspnetcore/ErrorHandling.AspNetCore/blob/main/docs/{name}.md";
 }

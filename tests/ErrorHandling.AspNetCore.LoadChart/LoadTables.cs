@@ -4,7 +4,7 @@ using System.Text;
 namespace ErrorHandling.AspNetCore.LoadChart;
 
 /// <summary>
-/// Renders the load summary as the markdown the README's Performance section carries: requests/s and paired ratios
+/// Renders the load summary as the markdown docs/performance.md carries: requests/s and paired ratios
 /// per logging and endpoint, then bytes allocated and GC pause share per failed request.
 /// </summary>
 internal static class LoadTables

@@ -11,7 +11,7 @@ namespace ErrorHandling.AspNetCore.Serilog.Tests;
 
 /// <summary>
 /// A <see cref="TestApp"/> app (on <see cref="TestServer"/>, or Kestrel on 127.0.0.1) that logs through Serilog, with
-/// <c>UseSerilogRequestLogging()</c> in front of <c>UseGlobalErrorHandler()</c>, as the README shows.
+/// <c>UseSerilogRequestLogging()</c> in front of <c>UseGlobalErrorHandler()</c>, as the package's README shows.
 /// </summary>
 public static class SerilogApp
 {

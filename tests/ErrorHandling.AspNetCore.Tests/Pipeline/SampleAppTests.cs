@@ -198,6 +198,24 @@ public sealed class SampleAppTests
     }
 
     [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task RootPage_Requested_LinksTheDocsPagesOfWhatItShows(string environment)
+    {
+        await using var factory = Sample(environment);
+
+        var html = await factory.CreateClient().GetStringAsync("/");
+
+        foreach (var page in new[] { "getting-started", "mapping", "responses", "logging", "telemetry", "openapi", "troubleshooting" })
+        {
+            Assert.Contains(
+                $"href=\"https://github.com/errorhandling-aspnetcore/ErrorHandling.AspNetCore/blob/main/docs/{page}.md\"",
+                html,
+                StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("Development", true)]
     [InlineData("Production", false)]
     public async Task RootPage_Requested_LinksTheApiDocumentationInDevelopmentOnly(string environment, bool linked)

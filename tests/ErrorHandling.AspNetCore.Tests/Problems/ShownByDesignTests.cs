@@ -7,7 +7,7 @@ namespace ErrorHandling.AspNetCore.Tests.Problems;
 
 /// <summary>
 /// The messages that reach clients in Production by design, each through a real host: they are written for clients,
-/// so the README's promise that no exception message leaves the server names them as the exceptions.
+/// so the promise of docs/responses.md that no exception message leaves the server names them as the exceptions.
 /// </summary>
 public sealed class ShownByDesignTests
 {

@@ -27,7 +27,7 @@ public sealed class RedactionTests
                     new LoggerConfiguration()
                         .MinimumLevel.Verbose()
 
-                        // As recommended in the README: the framework's own request logs carry the raw URL.
+                        // As the documentation recommends: the framework's own request logs carry the raw URL.
                         .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                         .Enrich.FromLogContext()
                         .WriteTo.Sink(sink)

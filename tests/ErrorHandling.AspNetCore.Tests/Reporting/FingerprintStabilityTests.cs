@@ -5,7 +5,7 @@ using ErrorHandling.AspNetCore.Tests.Infrastructure;
 namespace ErrorHandling.AspNetCore.Tests.Reporting;
 
 /// <summary>
-/// What the README promises of a fingerprint across processes, checked in real processes of the sample: with code
+/// What docs/logging.md promises of a fingerprint across processes, checked in real processes of the sample: with code
 /// compiled once (tiered compilation off), a failure has one fingerprint, the same in every process of the build,
 /// whatever the process did before.
 /// </summary>
