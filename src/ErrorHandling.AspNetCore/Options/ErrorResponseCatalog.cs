@@ -63,8 +63,7 @@ internal sealed class ErrorResponseCatalog(IOptions<GlobalErrorHandlerOptions> o
         if (!atStatus.ContainsKey(code))
         {
             var (defaultType, defaultTitle) = ProblemTypeDefaults.For(mapping.StatusCode);
-            var title = mapping.Title ?? (mapping.ValidationErrors is not null ? ProblemDetailsBuilder.ValidationTitle : defaultTitle);
-            atStatus[code] = new DeclaredErrorCode(code, title, ErrorCodeRules.TypeOf(mapping, baseUri) ?? defaultType);
+            atStatus[code] = new DeclaredErrorCode(code, mapping.Title ?? defaultTitle, ErrorCodeRules.TypeOf(mapping, baseUri) ?? defaultType);
         }
     }
 }
