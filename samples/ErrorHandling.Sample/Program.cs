@@ -43,8 +43,10 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<PaymentDeclinedExceptionHandler>();
 builder.Services.AddGlobalErrorHandler(options =>
 {
-    options.Map<KeyNotFoundException>(StatusCodes.Status404NotFound);
-    options.Map<ArgumentException>(StatusCodes.Status400BadRequest, mapping => mapping.ExposeMessage = true);
+    // Each code is part of the API's contract: it is in the body, the log event and the OpenAPI document, and with
+    // ProblemTypeBaseUri (appsettings.json) it names the problem's type.
+    options.Map<KeyNotFoundException>(StatusCodes.Status404NotFound, mapping => mapping.Code = "order-not-found");
+    options.Map<ArgumentException>(StatusCodes.Status400BadRequest, mapping => (mapping.Code, mapping.ExposeMessage) = ("invalid-order", true));
     options.Map<OrderLockedException>(StatusCodes.Status409Conflict, mapping => mapping.Title = "The order is locked");
     options.CustomizeProblemDetails = context =>
     {
@@ -59,7 +61,7 @@ builder.Services.AddGlobalErrorHandler(options =>
 });
 
 // The OpenAPI document declares the handler's responses on every operation: 500, and 400, 404, 409 and 504 from
-// the mappings above and in appsettings.json.
+// the mappings above and in appsettings.json, with an example for each error code.
 builder.Services.AddOpenApi(options => options.AddGlobalErrorHandlerResponses());
 
 var app = builder.Build();

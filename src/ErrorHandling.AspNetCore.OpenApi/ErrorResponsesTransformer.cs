@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.OpenApi;
@@ -55,19 +56,53 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, 
             }
 
             var schemaId = response.IsValidationProblem ? ProblemSchemas.ValidationProblemDetailsId : ProblemSchemas.ProblemDetailsId;
-            responses[key] = new OpenApiResponse
+            var mediaType = new OpenApiMediaType { Schema = new OpenApiSchemaReference(schemaId, document) };
+            var openApiResponse = new OpenApiResponse
             {
                 // OpenAPI requires a description; the framework uses the reason phrase, and so does this.
                 Description = ReasonPhrases.GetReasonPhrase(statusCode) is { Length: > 0 } phrase ? phrase : "Error",
                 Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
                 {
-                    [ProblemSchemas.ProblemJsonMediaType] = new OpenApiMediaType
-                    {
-                        Schema = new OpenApiSchemaReference(schemaId, document),
-                    },
+                    [ProblemSchemas.ProblemJsonMediaType] = mediaType,
                 },
             };
+            DeclareCodes(openApiResponse, mediaType, response);
+            responses[key] = openApiResponse;
         }
+    }
+
+    /// <summary>
+    /// Lists the error codes mapped to the response's status: one example per code, named by it (a problem with the
+    /// status, title, type and code the handler writes), and the codes in the description, for readers of the document
+    /// and for generated clients alike.
+    /// </summary>
+    internal static void DeclareCodes(OpenApiResponse openApiResponse, OpenApiMediaType mediaType, DeclaredErrorResponse response)
+    {
+        if (response.Codes.Count == 0)
+        {
+            return;
+        }
+
+        mediaType.Examples ??= new Dictionary<string, IOpenApiExample>(StringComparer.Ordinal);
+        foreach (var code in response.Codes)
+        {
+            var value = new JsonObject();
+            if (code.Type is not null)
+            {
+                value["type"] = code.Type;
+            }
+
+            if (code.Title is not null)
+            {
+                value["title"] = code.Title;
+            }
+
+            value["status"] = response.StatusCode;
+            value["code"] = code.Code;
+            mediaType.Examples[code.Code] = new OpenApiExample { Summary = code.Title ?? code.Code, Value = value };
+        }
+
+        openApiResponse.Description = $"{openApiResponse.Description}. Error codes: {string.Join(", ", response.Codes.Select(static c => $"`{c.Code}`"))}.";
     }
 
     /// <summary>

@@ -56,6 +56,7 @@ internal static class ProblemSchemas
         ["detail"] = String("An explanation specific to this occurrence of the problem."),
         ["instance"] = String("The path of the request that failed."),
         ["traceId"] = String("The trace id of the request, the same as in the server's log event."),
+        ["code"] = String("The stable, machine-readable code of the kind of problem, when the error has one; clients switch on it."),
     };
 
     private static OpenApiSchema String(string description) => new() { Type = JsonSchemaType.String, Description = description };

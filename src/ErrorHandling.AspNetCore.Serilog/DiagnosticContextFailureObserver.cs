@@ -41,6 +41,11 @@ internal sealed class DiagnosticContextFailureObserver : IRequestFailureObserver
         _diagnosticContext.Set(nameof(RequestFailure.TraceId), failure.TraceId);
         _diagnosticContext.Set(nameof(RequestFailure.Timestamp), failure.Timestamp);
         _diagnosticContext.Set(nameof(RequestFailure.ExceptionType), failure.ExceptionType);
+        if (failure.ErrorCode is { } errorCode)
+        {
+            _diagnosticContext.Set(nameof(RequestFailure.ErrorCode), errorCode);
+        }
+
         if (failure.ExceptionFingerprint is { } fingerprint)
         {
             _diagnosticContext.Set(nameof(RequestFailure.ExceptionFingerprint), fingerprint);

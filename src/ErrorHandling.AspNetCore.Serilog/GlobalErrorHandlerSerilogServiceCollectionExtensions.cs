@@ -14,8 +14,8 @@ public static class GlobalErrorHandlerSerilogServiceCollectionExtensions
     /// <summary>
     /// Adds the global error handler's services (as <c>AddGlobalErrorHandler()</c> does) and puts the exception
     /// and the request values of every failed request — <c>RequestMethod</c>, <c>RequestPath</c>,
-    /// <c>QueryString</c>, <c>StatusCode</c>, <c>TraceId</c>, <c>Timestamp</c> and <c>ExceptionType</c>, redacted
-    /// and escaped as in the handler's own event — on Serilog's <c>IDiagnosticContext</c>, so that the request
+    /// <c>QueryString</c>, <c>StatusCode</c>, <c>TraceId</c>, <c>Timestamp</c> and <c>ExceptionType</c>, and
+    /// <c>ErrorCode</c> when the mapping has one, redacted and escaped as in the handler's own event — on Serilog's <c>IDiagnosticContext</c>, so that the request
     /// completion event of <c>app.UseSerilogRequestLogging()</c> carries them.
     /// </summary>
     /// <remarks>

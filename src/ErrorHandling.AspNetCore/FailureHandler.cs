@@ -125,7 +125,8 @@ internal sealed class FailureHandler
 
         using (rendered)
         {
-            _reporter.ReportRequestFailure(context, exception, rendered.StatusCode, classification.LogLevel, traceId, FailureOutcome.Handled);
+            _reporter.ReportRequestFailure(
+                context, exception, rendered.StatusCode, classification.LogLevel, traceId, FailureOutcome.Handled, classification.Mapping?.Code);
             await SendAsync(context, rendered, followsExceptionEvent: true, traceId).ConfigureAwait(false);
         }
     }

@@ -34,7 +34,8 @@ internal static class FailureHandlerServices
                 IncludesExceptionDetails(provider),
                 options.GenericDetail,
                 provider.GetRequiredService<IOptions<ProblemDetailsOptions>>().Value.CustomizeProblemDetails,
-                options.CustomizeProblemDetails);
+                options.CustomizeProblemDetails,
+                options.ProblemTypeBaseUri);
         });
         services.TryAddSingleton(static provider =>
         {

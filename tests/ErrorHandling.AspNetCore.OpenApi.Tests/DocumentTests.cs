@@ -63,7 +63,7 @@ public sealed class DocumentTests
         var schema = document.Schemas()["ProblemDetails"]!;
         Assert.Equal("object", schema["type"]!.GetValue<string>());
         var members = schema["properties"]!.AsObject();
-        Assert.Equal(["type", "title", "status", "detail", "instance", "traceId"], members.Select(m => m.Key));
+        Assert.Equal(["type", "title", "status", "detail", "instance", "traceId", "code"], members.Select(m => m.Key));
         Assert.Equal("integer", members["status"]!["type"]!.GetValue<string>());
         Assert.Equal("string", members["traceId"]!["type"]!.GetValue<string>());
 

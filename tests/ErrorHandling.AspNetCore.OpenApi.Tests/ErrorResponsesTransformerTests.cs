@@ -63,7 +63,7 @@ public sealed class ErrorResponsesTransformerTests
         Assert.Equal("array", errors["additionalProperties"]!["type"]!.GetValue<string>());
         Assert.Equal("string", errors["additionalProperties"]!["items"]!["type"]!.GetValue<string>());
         Assert.Equal(
-            ["type", "title", "status", "detail", "instance", "traceId", "errors"],
+            ["type", "title", "status", "detail", "instance", "traceId", "code", "errors"],
             written.Schemas()["HttpValidationProblemDetails"]!["properties"]!.AsObject().Select(m => m.Key));
     }
 

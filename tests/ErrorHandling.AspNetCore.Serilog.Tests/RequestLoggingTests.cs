@@ -93,6 +93,31 @@ public sealed class RequestLoggingTests
     }
 
     [Fact]
+    public async Task MappingWithCode_HandlerEventOff_CompletionEventCarriesErrorCode()
+    {
+        var sink = new InMemorySink();
+        await using var app = await SerilogApp.StartAsync(
+            sink,
+            app =>
+            {
+                app.MapGet("/orders/{id}", string (int id) => throw new KeyNotFoundException($"Order {id}"));
+                app.MapGet("/fail", string () => throw new InvalidOperationException("boom"));
+            },
+            builder => builder.Services.AddGlobalErrorHandler(o =>
+            {
+                o.LogFailedRequests = false;
+                o.Map<KeyNotFoundException>(StatusCodes.Status404NotFound, m => m.Code = "order-not-found");
+            }));
+
+        await app.GetTestClient().GetAsync("/orders/7");
+        await app.GetTestClient().GetAsync("/fail");
+
+        Assert.Equal(2, sink.Events.Count);
+        Assert.Equal("order-not-found", Assert.Single(sink.Events, e => e.Scalar("StatusCode") is 404).Scalar("ErrorCode"));
+        Assert.False(Assert.Single(sink.Events, e => e.Scalar("StatusCode") is 500).Properties.ContainsKey("ErrorCode"));
+    }
+
+    [Fact]
     public async Task ResponseAlreadyStarted_HandlerEventOff_CompletionEventIsAnErrorWithTheException()
     {
         var sink = new InMemorySink();

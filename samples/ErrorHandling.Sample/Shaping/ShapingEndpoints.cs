@@ -12,7 +12,7 @@ internal static class ShapingEndpoints
     public static readonly (string Path, string Description)[] All =
     [
         ("/articles/missing", "RestException carrying HttpStatusCode.NotFound: the status comes from the exception"),
-        ("/stock/out", "OutOfStockException, mapped to 409 with its own type and an errorCode"),
+        ("/stock/out", "OutOfStockException, mapped to 409 with the code out-of-stock, which names its type"),
         ("/payments/limit", "PaymentLimitException, answered by a problem factory with the limit"),
         ("/customers/validate?email=not-an-email&age=12", "a FluentValidation ValidationException: 400 with errors"),
         ("/orders/quota", "a ProblemDetailsException: exactly that 429 problem"),
@@ -23,11 +23,7 @@ internal static class ShapingEndpoints
     public static void MapShapedProblems(GlobalErrorHandlerOptions options)
     {
         options.Map<RestException>(e => (int)e.Code);
-        options.Map<OutOfStockException>(StatusCodes.Status409Conflict, mapping =>
-        {
-            mapping.Type = "https://errorhandling.example/problems/out-of-stock";
-            mapping.Extensions["errorCode"] = "OUT_OF_STOCK";
-        });
+        options.Map<OutOfStockException>(StatusCodes.Status409Conflict, mapping => mapping.Code = "out-of-stock");
         options.Map<PaymentLimitException>((_, e) => new ProblemDetails
         {
             Status = StatusCodes.Status422UnprocessableEntity,

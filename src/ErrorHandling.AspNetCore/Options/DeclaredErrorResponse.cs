@@ -15,10 +15,26 @@ public sealed class DeclaredErrorResponse
     /// <paramref name="statusCode"/> is outside 200–599, or is 204, 205 or 304: a response that carries no body.
     /// </exception>
     public DeclaredErrorResponse(int statusCode, bool isValidationProblem)
+        : this(statusCode, isValidationProblem, [])
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="DeclaredErrorResponse"/> class with the error codes its problems carry.
+    /// </summary>
+    /// <param name="statusCode">The status code of the response.</param>
+    /// <param name="isValidationProblem">Whether the body is a validation problem (an <c>errors</c> member).</param>
+    /// <param name="codes">The error codes mapped to the status, one entry per code.</param>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="statusCode"/> is outside 200–599, or is 204, 205 or 304: a response that carries no body.
+    /// </exception>
+    public DeclaredErrorResponse(int statusCode, bool isValidationProblem, IReadOnlyList<DeclaredErrorCode> codes)
     {
         ProblemStatus.ThrowIfUnusable(statusCode, nameof(statusCode));
+        ArgumentNullException.ThrowIfNull(codes);
         StatusCode = statusCode;
         IsValidationProblem = isValidationProblem;
+        Codes = codes;
     }
 
     /// <summary>
@@ -31,4 +47,10 @@ public sealed class DeclaredErrorResponse
     /// with its messages), the framework's <c>HttpValidationProblemDetails</c>; otherwise it is a plain problem.
     /// </summary>
     public bool IsValidationProblem { get; }
+
+    /// <summary>
+    /// Gets the error codes (<see cref="ExceptionMapping.Code"/>) of the mappings that answer with this status, one entry
+    /// per code in ordinal order; empty when none has a code.
+    /// </summary>
+    public IReadOnlyList<DeclaredErrorCode> Codes { get; }
 }

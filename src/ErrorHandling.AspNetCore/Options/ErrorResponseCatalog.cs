@@ -30,6 +30,7 @@ internal sealed class ErrorResponseCatalog(IOptions<GlobalErrorHandlerOptions> o
         // A configured type that does not resolve is never matched, and a mapping in code replaces the configured
         // status of the same type.
         var statuses = new SortedDictionary<int, bool> { [StatusCodes.Status500InternalServerError] = false };
+        var codes = new Dictionary<int, SortedDictionary<string, DeclaredErrorCode>>();
         foreach (var mapping in options.ResolveTypeMappings().Values.Concat(options.PredicateMappings.Select(static p => p.Mapping)))
         {
             // A status whose response carries no body gets no problem, so there is none to describe.
@@ -38,9 +39,31 @@ internal sealed class ErrorResponseCatalog(IOptions<GlobalErrorHandlerOptions> o
                 // A status that both a validation mapping and another mapping answer with is listed as a validation
                 // problem: its shape only adds an optional member, so every problem at that status matches it.
                 statuses[mapping.StatusCode] = mapping.ValidationErrors is not null || statuses.GetValueOrDefault(mapping.StatusCode);
+                if (mapping.Code is { } code)
+                {
+                    AddCode(codes, mapping, code, options.ProblemTypeBaseUri);
+                }
             }
         }
 
-        return [.. statuses.Select(static status => new DeclaredErrorResponse(status.Key, status.Value))];
+        return [.. statuses.Select(status => new DeclaredErrorResponse(
+            status.Key,
+            status.Value,
+            codes.TryGetValue(status.Key, out var atStatus) ? [.. atStatus.Values] : []))];
+    }
+
+    // Types that share a code share its entry; the first one read gives its title and type.
+    private static void AddCode(Dictionary<int, SortedDictionary<string, DeclaredErrorCode>> codes, ExceptionMapping mapping, string code, Uri? baseUri)
+    {
+        if (!codes.TryGetValue(mapping.StatusCode, out var atStatus))
+        {
+            codes[mapping.StatusCode] = atStatus = new SortedDictionary<string, DeclaredErrorCode>(StringComparer.Ordinal);
+        }
+
+        if (!atStatus.ContainsKey(code))
+        {
+            var (defaultType, defaultTitle) = ProblemTypeDefaults.For(mapping.StatusCode);
+            atStatus[code] = new DeclaredErrorCode(code, mapping.Title ?? defaultTitle, ErrorCodeRules.TypeOf(mapping, baseUri) ?? defaultType);
+        }
     }
 }

@@ -51,6 +51,17 @@ public sealed class ExceptionMapping
     public string? Type { get; set; }
 
     /// <summary>
+    /// Gets or sets the stable, machine-readable code of the kind of problem (<c>order-not-found</c>), which clients
+    /// switch on and translate. It is written as the problem's <c>code</c> member in every environment, shown on the
+    /// HTML page, logged as the <c>ErrorCode</c> property of the <c>UnhandledException</c> event, and listed in the
+    /// OpenAPI document; with <see cref="GlobalErrorHandlerOptions.ProblemTypeBaseUri"/> set and no <see cref="Type"/>,
+    /// it also names the problem's <c>type</c>. A code is 1–64 characters of <c>A–Z</c>, <c>a–z</c>, <c>0–9</c>,
+    /// <c>.</c>, <c>_</c> and <c>-</c>, and one code is never mapped to two statuses (start-up fails otherwise).
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: the problem has no <c>code</c>.</value>
+    public string? Code { get; set; }
+
+    /// <summary>
     /// Gets the members added to every problem this mapping produces, in every environment: a stable
     /// <c>errorCode</c>, a <c>helpUrl</c>. Values other than strings, numbers, booleans and
     /// <see cref="System.Text.Json.JsonElement"/> are serialized with the app's

@@ -30,7 +30,7 @@ public sealed partial class GlobalErrorHandlerOptions
     /// </summary>
     /// <typeparam name="TException">The exception type.</typeparam>
     /// <param name="statusCode">The status code of the response: 200–599 except 204, 205 and 304, whose responses have no body.</param>
-    /// <param name="configure">Sets the title, detail, type, extensions, log level or <see cref="ExceptionMapping.ExposeMessage"/>.</param>
+    /// <param name="configure">Sets the title, detail, type, code, extensions, log level or <see cref="ExceptionMapping.ExposeMessage"/>.</param>
     /// <returns>These options, for chaining.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599, or a status without a body (1xx, 204, 205, 304).</exception>
     public GlobalErrorHandlerOptions Map<TException>(int statusCode, Action<ExceptionMapping> configure)
@@ -56,12 +56,12 @@ public sealed partial class GlobalErrorHandlerOptions
 
     /// <summary>
     /// Maps an exception type, and every type derived from it, to the status the exception carries, with a title,
-    /// a detail, a problem type, extension members, a log level or an exposed message set on the
+    /// a detail, a problem type, an error code, extension members, a log level or an exposed message set on the
     /// <see cref="ExceptionMapping"/>.
     /// </summary>
     /// <typeparam name="TException">The exception type.</typeparam>
     /// <param name="statusCode">Returns the status code for an exception, 200–599 except 204, 205 and 304 (see <see cref="Map{TException}(Func{TException, int})"/>).</param>
-    /// <param name="configure">Sets the title, detail, type, extensions, log level or <see cref="ExceptionMapping.ExposeMessage"/>.</param>
+    /// <param name="configure">Sets the title, detail, type, code, extensions, log level or <see cref="ExceptionMapping.ExposeMessage"/>.</param>
     /// <returns>These options, for chaining.</returns>
     public GlobalErrorHandlerOptions Map<TException>(Func<TException, int> statusCode, Action<ExceptionMapping> configure)
         where TException : Exception
@@ -142,7 +142,7 @@ public sealed partial class GlobalErrorHandlerOptions
     /// </summary>
     /// <param name="predicate">Returns <see langword="true"/> for the exceptions to map.</param>
     /// <param name="statusCode">The status code of the response: 200–599 except 204, 205 and 304, whose responses have no body.</param>
-    /// <param name="configure">Sets the title, detail, type, extensions, log level or <see cref="ExceptionMapping.ExposeMessage"/>.</param>
+    /// <param name="configure">Sets the title, detail, type, code, extensions, log level or <see cref="ExceptionMapping.ExposeMessage"/>.</param>
     /// <returns>These options, for chaining.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100–599, or a status without a body (1xx, 204, 205, 304).</exception>
     public GlobalErrorHandlerOptions Map(Func<Exception, bool> predicate, int statusCode, Action<ExceptionMapping> configure)

@@ -94,6 +94,15 @@ public sealed partial class GlobalErrorHandlerOptions
     public IDictionary<string, int> StatusCodes { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
     /// <summary>
+    /// Gets or sets the base of the problem <c>type</c> URIs named by error codes: a problem whose mapping has an
+    /// <see cref="ExceptionMapping.Code"/> and no <see cref="ExceptionMapping.Type"/> gets the <c>type</c> of this URI
+    /// joined with the code by one <c>/</c> (<c>https://errors.example.com/</c> and <c>order-not-found</c> give
+    /// <c>https://errors.example.com/order-not-found</c>). It must be an absolute URI without a query or a fragment.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: a mapping without a <see cref="ExceptionMapping.Type"/> keeps the framework's <c>type</c> for its status.</value>
+    public Uri? ProblemTypeBaseUri { get; set; }
+
+    /// <summary>
     /// Gets or sets a callback that changes the problem details before they are written, for exceptions and for
     /// empty error responses (then <c>ProblemDetailsContext.Exception</c> is <see langword="null"/>). It runs after
     /// the framework's <c>ProblemDetailsOptions.CustomizeProblemDetails</c>. A <c>Status</c> it sets becomes the
@@ -182,6 +191,6 @@ public sealed partial class GlobalErrorHandlerOptions
         nameof(ExceptionDetails), nameof(GenericDetail), nameof(PreservedResponseHeaders), nameof(RedactedQueryParameters),
         nameof(RedactedHeaders), nameof(StatusCodes), nameof(LogExceptionsHandledByExceptionHandlers),
         nameof(WriteProblemDetailsForEmptyResponses), nameof(LogRequestHeaders), nameof(LogFailedRequests),
-        nameof(HtmlErrorPages), nameof(ErrorStormWindow),
+        nameof(HtmlErrorPages), nameof(ErrorStormWindow), nameof(ProblemTypeBaseUri),
     ];
 }

@@ -51,7 +51,61 @@ internal sealed class GlobalErrorHandlerOptionsValidator(IConfiguration? configu
             }
         }
 
+        ValidateProblemTypeBaseUri(options, failures);
+        ValidateCodes(options, failures);
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateProblemTypeBaseUri(GlobalErrorHandlerOptions options, List<string> failures)
+    {
+        if (options.ProblemTypeBaseUri is { } baseUri && !ErrorCodeRules.IsValidBase(baseUri))
+        {
+            failures.Add($"{Prefix}{nameof(options.ProblemTypeBaseUri)} has the value '{baseUri.OriginalString}'; it must be an absolute http or https URI without a query or a fragment, such as 'https://errors.example.com/', which each code is appended to.");
+        }
+    }
+
+    // A code is a promise to clients: they switch on it, so it must mean one kind of problem, at one status. Several
+    // types may share a code at the same status.
+    private static void ValidateCodes(GlobalErrorHandlerOptions options, List<string> failures)
+    {
+        var mappings = options.ResolveTypeMappings()
+            .Select(static m => (Name: m.Key.FullName ?? m.Key.Name, m.Value))
+            .Concat(options.PredicateMappings.Select(static p => (Name: $"the predicate mapping to {p.Mapping.StatusCode}", p.Mapping)));
+        var statusesByCode = new Dictionary<string, SortedDictionary<int, List<string>>>(StringComparer.Ordinal);
+        foreach (var (name, mapping) in mappings)
+        {
+            if (mapping.Code is not { } code)
+            {
+                continue;
+            }
+
+            if (!ErrorCodeRules.IsValid(code))
+            {
+                failures.Add($"ExceptionMapping.Code of {name} has the value '{code}'; {ErrorCodeRules.Description}, so that clients can switch on it and it can end a problem type URI.");
+                continue;
+            }
+
+            if (mapping.Extensions.ContainsKey(ErrorCodeRules.ExtensionKey))
+            {
+                failures.Add($"The mapping of {name} sets both ExceptionMapping.Code and ExceptionMapping.Extensions[\"{ErrorCodeRules.ExtensionKey}\"]; set the code once, with ExceptionMapping.Code.");
+            }
+
+            if (mapping.HasFixedStatus)
+            {
+                var statuses = statusesByCode.TryGetValue(code, out var found) ? found : statusesByCode[code] = [];
+                (statuses.TryGetValue(mapping.StatusCode, out var names) ? names : statuses[mapping.StatusCode] = []).Add(name);
+            }
+        }
+
+        foreach (var (code, statuses) in statusesByCode)
+        {
+            if (statuses.Count > 1)
+            {
+                var where = string.Join(", ", statuses.Select(static s => $"{s.Key} ({string.Join(", ", s.Value)})"));
+                failures.Add($"ExceptionMapping.Code '{code}' is mapped to more than one status: {where}; a code names one kind of problem, at one status.");
+            }
+        }
     }
 
     private void ValidateNames(string optionName, IList<string> names, bool allowBareWildcard, List<string> failures)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -22,10 +23,20 @@ internal sealed class ProblemDetailsBuilder
     private readonly string _genericDetail;
     private readonly Action<ProblemDetailsContext>? _frameworkCustomization;
     private readonly Action<ProblemDetailsContext>? _customization;
+    private readonly Uri? _problemTypeBaseUri;
+
+    // The type URI of each code, joined once: a failure with a code allocates no string for its type.
+    private readonly ConcurrentDictionary<string, string>? _typesByCode;
 
     public ProblemDetailsBuilder(
-        bool includeDetails, string genericDetail, Action<ProblemDetailsContext>? frameworkCustomization, Action<ProblemDetailsContext>? customization)
+        bool includeDetails,
+        string genericDetail,
+        Action<ProblemDetailsContext>? frameworkCustomization,
+        Action<ProblemDetailsContext>? customization,
+        Uri? problemTypeBaseUri = null)
     {
+        _problemTypeBaseUri = problemTypeBaseUri;
+        _typesByCode = problemTypeBaseUri is null ? null : new(StringComparer.Ordinal);
         _includeDetails = includeDetails;
         _genericDetail = genericDetail;
         _frameworkCustomization = frameworkCustomization;
@@ -53,13 +64,18 @@ internal sealed class ProblemDetailsBuilder
             problem = classification.ValidationErrors is { } errors
                 ? new HttpValidationProblemDetails(errors) { Title = mapping?.Title ?? ValidationTitle, Detail = detail }
                 : new ProblemDetails { Title = mapping?.Title, Detail = detail };
-            problem.Type = mapping?.Type;
+            problem.Type = mapping?.Type ?? TypeOfCode(mapping?.Code);
             problem = Completed(context, problem, classification.StatusCode, traceId);
             if (mapping is not null)
             {
                 foreach (var (name, value) in mapping.Extensions)
                 {
                     problem.Extensions[name] = value;
+                }
+
+                if (mapping.Code is { } code)
+                {
+                    problem.Extensions[ErrorCodeRules.ExtensionKey] = code;
                 }
             }
         }
@@ -112,6 +128,11 @@ internal sealed class ProblemDetailsBuilder
 
         return copy;
     }
+
+    private string? TypeOfCode(string? code) =>
+        code is null || _typesByCode is null
+            ? null
+            : _typesByCode.GetOrAdd(code, static (key, baseUri) => ErrorCodeRules.TypeOf(baseUri, key), _problemTypeBaseUri!);
 
     private string? GenericDetailFor(int statusCode) => statusCode >= 500 ? _genericDetail : null;
 

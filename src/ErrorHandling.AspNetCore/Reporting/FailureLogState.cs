@@ -4,7 +4,7 @@ namespace ErrorHandling.AspNetCore;
 
 /// <summary>
 /// The state of a failure's log event (EventIds 1, 2 and 4): the request values of the <see cref="RequestFailure"/>
-/// under their fixed names, then error-storm values, a rendering failure and the request headers when the event
+/// under their fixed names, then the error code, error-storm values, a rendering failure and the request headers when the event
 /// carries them, then <c>{OriginalFormat}</c>. The message is rendered once however often sinks ask for it (the
 /// JSON console logger asks twice).
 /// </summary>
@@ -19,7 +19,7 @@ internal sealed class FailureLogState : IReadOnlyList<KeyValuePair<string, objec
 
     public FailureLogState(RequestFailure failure, string? renderingFailure, string? headers)
     {
-        _template = FailureLogTemplate.For(failure.Outcome, failure.ExceptionFingerprint is not null, renderingFailure is not null, headers is not null);
+        _template = FailureLogTemplate.For(failure.Outcome, failure.ErrorCode is not null, failure.ExceptionFingerprint is not null, renderingFailure is not null, headers is not null);
         var names = _template.PropertyNames;
         var properties = new KeyValuePair<string, object?>[names.Length];
         var i = 0;
@@ -30,6 +30,11 @@ internal sealed class FailureLogState : IReadOnlyList<KeyValuePair<string, objec
         properties[i] = new(names[i++], failure.TraceId);
         properties[i] = new(names[i++], failure.Timestamp);
         properties[i] = new(names[i++], failure.ExceptionType);
+        if (failure.ErrorCode is { } errorCode)
+        {
+            properties[i] = new(names[i++], errorCode);
+        }
+
         if (failure.ExceptionFingerprint is { } fingerprint)
         {
             properties[i] = new(names[i++], fingerprint);

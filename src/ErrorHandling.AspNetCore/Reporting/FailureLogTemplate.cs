@@ -6,7 +6,7 @@ namespace ErrorHandling.AspNetCore;
 
 /// <summary>
 /// The message template and property names of one shape of a failure's log event (which event, and whether it
-/// carries error-storm values, a rendering failure or the request headers), parsed once so that rendering a
+/// carries an error code, error-storm values, a rendering failure or the request headers), parsed once so that rendering a
 /// message is a walk over literal text and property indexes.
 /// </summary>
 internal sealed class FailureLogTemplate
@@ -30,10 +30,13 @@ internal sealed class FailureLogTemplate
     /// <summary>Gets the names of the event's properties, in the order the state lists them.</summary>
     public string[] PropertyNames { get; }
 
-    public static FailureLogTemplate For(FailureOutcome outcome, bool storm, bool renderingFailed, bool headers)
+    public static FailureLogTemplate For(FailureOutcome outcome, bool errorCode, bool storm, bool renderingFailed, bool headers)
     {
-        var key = ((int)outcome << 3) | (storm ? 4 : 0) | (renderingFailed ? 2 : 0) | (headers ? 1 : 0);
-        return Shapes.GetOrAdd(key, static (_, shape) => Create(shape.outcome, shape.storm, shape.renderingFailed, shape.headers), (outcome, storm, renderingFailed, headers));
+        var key = ((int)outcome << 4) | (errorCode ? 8 : 0) | (storm ? 4 : 0) | (renderingFailed ? 2 : 0) | (headers ? 1 : 0);
+        return Shapes.GetOrAdd(
+            key,
+            static (_, shape) => Create(shape.outcome, shape.errorCode, shape.storm, shape.renderingFailed, shape.headers),
+            (outcome, errorCode, storm, renderingFailed, headers));
     }
 
     public string Render(KeyValuePair<string, object?>[] properties)
@@ -56,7 +59,7 @@ internal sealed class FailureLogTemplate
         return message.ToStringAndClear();
     }
 
-    private static FailureLogTemplate Create(FailureOutcome outcome, bool storm, bool renderingFailed, bool headers)
+    private static FailureLogTemplate Create(FailureOutcome outcome, bool errorCode, bool storm, bool renderingFailed, bool headers)
     {
         var text = outcome switch
         {
@@ -67,6 +70,12 @@ internal sealed class FailureLogTemplate
             _ => "{RequestMethod} {RequestPath}{QueryString} failed with {ExceptionType}; responded {StatusCode} ({TraceId})",
         };
         List<string> names = ["RequestMethod", "RequestPath", "QueryString", "StatusCode", "TraceId", "Timestamp", "ExceptionType"];
+        if (errorCode)
+        {
+            text += ", error code {ErrorCode}";
+            names.Add("ErrorCode");
+        }
+
         if (storm)
         {
             text += ", occurrence {OccurrenceCount} of {ExceptionFingerprint}";

@@ -54,7 +54,8 @@ internal sealed class FailureReporter
     /// observers, all from one <see cref="RequestFailure"/>, built only when the event or an observer needs it.
     /// Never throws.
     /// </summary>
-    public void ReportRequestFailure(HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome)
+    public void ReportRequestFailure(
+        HttpContext context, Exception exception, int statusCode, LogLevel level, string traceId, FailureOutcome outcome, string? errorCode = null)
     {
         var errorType = SafeExceptionText.TypeName(exception);
         var activity = outcome == FailureOutcome.Aborted ? null : Activity.Current;
@@ -72,7 +73,7 @@ internal sealed class FailureReporter
             {
                 var headers = outcome == FailureOutcome.Aborted ? null : _headers?.HeadersForLog(context.Request);
                 failure = new RequestFailure(
-                    context, exception, outcome, level, statusCode, traceId, errorType, attachment, _queryRedactor, headers, _timeProvider);
+                    context, exception, outcome, level, statusCode, traceId, errorType, errorCode, attachment, _queryRedactor, headers, _timeProvider);
                 if (log)
                 {
                     _log.Write(failure);

@@ -18,6 +18,7 @@ public sealed class RequestFailure
         int statusCode,
         string traceId,
         string exceptionType,
+        string? errorCode,
         ExceptionAttachment attachment,
         QueryStringRedactor queryRedactor,
         IReadOnlyDictionary<string, string>? requestHeaders,
@@ -41,6 +42,7 @@ public sealed class RequestFailure
         TraceId = traceId;
         Timestamp = timeProvider.GetUtcNow();
         ExceptionType = exceptionType;
+        ErrorCode = errorCode;
         AttachesException = attachment.IsAttached;
         ExceptionFingerprint = attachment.Occurrence?.Fingerprint;
         OccurrenceCount = attachment.Occurrence?.Count;
@@ -108,6 +110,12 @@ public sealed class RequestFailure
     /// Gets the full name of the exception's type: the <c>ExceptionType</c> property.
     /// </summary>
     public string ExceptionType { get; }
+
+    /// <summary>
+    /// Gets the <see cref="ExceptionMapping.Code"/> of the mapping that answered the failure: the <c>ErrorCode</c>
+    /// property. <see langword="null"/> when the mapping has none, and for EventIds 2 and 4.
+    /// </summary>
+    public string? ErrorCode { get; }
 
     /// <summary>
     /// Gets whether the handler's reports of this failure carry <see cref="Exception"/>, with its stack: the log

@@ -53,7 +53,7 @@ internal static class HtmlErrorPageWriter
     private static readonly JsonWriterOptions ReadableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
-    /// Renders the page of a problem: its status, title, detail and <c>traceId</c> extension, so the page shows
+    /// Renders the page of a problem: its status, title, detail, <c>traceId</c> and <c>code</c> extensions, so the page shows
     /// what the JSON body would have carried, and the exception when details may be shown.
     /// </summary>
     /// <param name="problem">The problem details, after every customization.</param>
@@ -108,9 +108,16 @@ internal static class HtmlErrorPageWriter
         Element(page, "<dt>Status</dt><dd>"u8, statusText, "</dd>\n"u8);
         Element(page, "<dt>Trace id</dt><dd><code>"u8, traceId, "</code></dd>\n"u8);
 
+        // The error code is what a user quotes to support and what the docs are searched for, so it gets its own row.
+        var hasCode = problem.Extensions.TryGetValue(ErrorCodeRules.ExtensionKey, out var code) && code is not null;
+        if (hasCode)
+        {
+            Element(page, "<dt>Error code</dt><dd><code>"u8, TextOf(code, serializerOptions), "</code></dd>\n"u8);
+        }
+
         foreach (var (name, value) in problem.Extensions)
         {
-            if (name != ProblemDetailsBuilder.TraceIdKey)
+            if (name != ProblemDetailsBuilder.TraceIdKey && !(hasCode && name == ErrorCodeRules.ExtensionKey))
             {
                 Raw(page, "<dt>"u8);
                 Text(page, name);

@@ -58,4 +58,23 @@ public sealed class ErrorResponseCatalogTests
 
         Assert.Equal([409, 500], responses.Select(r => r.StatusCode));
     }
+
+    [Fact]
+    public void Responses_MappingsWithCodes_ListEachCodeOnceAtItsStatusWithTitleAndType()
+    {
+        var responses = Responses(options =>
+        {
+            options.ProblemTypeBaseUri = new Uri("https://errors.example.com/");
+            options
+                .Map<KeyNotFoundException>(StatusCodes.Status404NotFound, m => m.Code = "order-not-found")
+                .Map<FileNotFoundException>(StatusCodes.Status404NotFound, m => m.Code = "order-not-found")
+                .Map<DirectoryNotFoundException>(StatusCodes.Status404NotFound, m => (m.Code, m.Title, m.Type) = ("directory-missing", "No such directory", "urn:problem:directory"))
+                .Map(e => e is TimeoutException, StatusCodes.Status504GatewayTimeout, m => m.Code = "upstream-timeout")
+                .Map<FormatException>(StatusCodes.Status400BadRequest);
+        });
+
+        Assert.Equal(
+            [(400, ""), (404, "directory-missing|No such directory|urn:problem:directory,order-not-found|Not Found|https://errors.example.com/order-not-found"), (500, ""), (504, "upstream-timeout|Gateway Timeout|https://errors.example.com/upstream-timeout")],
+            responses.Select(r => (r.StatusCode, string.Join(",", r.Codes.Select(c => $"{c.Code}|{c.Title}|{c.Type}")))));
+    }
 }

@@ -29,13 +29,25 @@ public sealed class SampleShapingTests : IClassFixture<WebApplicationFactory<Pro
     }
 
     [Fact]
-    public async Task OutOfStock_MappingWithTypeAndErrorCode()
+    public async Task OutOfStock_MappingWithCode_TypeIsTheBaseUriJoinedWithTheCode()
     {
         var (response, body) = await GetAsync("/stock/out");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("https://errorhandling.example/problems/out-of-stock", body.GetProperty("type").GetString());
-        Assert.Equal("OUT_OF_STOCK", body.GetProperty("errorCode").GetString());
+        Assert.Equal("out-of-stock", body.GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("/orders/missing", HttpStatusCode.NotFound, "order-not-found")]
+    [InlineData("/orders/invalid", HttpStatusCode.BadRequest, "invalid-order")]
+    public async Task MappedException_SampleCode_CodeAndTypeFromTheBaseUri(string path, HttpStatusCode status, string code)
+    {
+        var (response, body) = await GetAsync(path);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(code, body.GetProperty("code").GetString());
+        Assert.Equal("https://errorhandling.example/problems/" + code, body.GetProperty("type").GetString());
     }
 
     [Fact]
