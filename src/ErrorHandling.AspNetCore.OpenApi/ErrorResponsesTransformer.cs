@@ -20,6 +20,10 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, 
     // endpoints are gathered once for each version of the endpoint list.
     private volatile OptedOutActions? _optedOutActions;
 
+    private const string DefaultResponseKey = "default";
+
+    private const string DefaultResponseDescription = "Any other error, as a problem details object.";
+
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         if (!IsOptedOut(context.Description.ActionDescriptor, context.ApplicationServices))
@@ -37,7 +41,8 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, 
     }
 
     /// <summary>
-    /// Adds a response for each status that the operation does not declare, directly or through a range.
+    /// Adds a response for each status that the operation does not declare, directly or through a range, and a
+    /// <c>default</c> problem response when the operation has none.
     /// </summary>
     internal static void DeclareResponses(
         OpenApiOperation operation,
@@ -55,25 +60,36 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, 
             }
 
             var schemaId = response.IsValidationProblem ? ProblemSchemas.ValidationProblemDetailsId : ProblemSchemas.ProblemDetailsId;
-            responses[key] = new OpenApiResponse
-            {
-                // OpenAPI requires a description; the framework uses the reason phrase, and so does this.
-                Description = ReasonPhrases.GetReasonPhrase(statusCode) is { Length: > 0 } phrase ? phrase : "Error",
-                Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
-                {
-                    [ProblemSchemas.ProblemJsonMediaType] = new OpenApiMediaType
-                    {
-                        Schema = new OpenApiSchemaReference(schemaId, document),
-                    },
-                },
-            };
+
+            // OpenAPI requires a description; the framework uses the reason phrase, and so does this.
+            var description = ReasonPhrases.GetReasonPhrase(statusCode) is { Length: > 0 } phrase ? phrase : "Error";
+            responses[key] = CreateProblemResponse(description, schemaId, document);
         }
+
+        // Statuses decided at run time (a BadHttpRequestException's, a problem factory's, a ProblemDetailsException's,
+        // an empty response given a body) are not listed; without a default, generated clients (Kiota, NSwag) throw
+        // them as untyped exceptions holding the raw body. Status ranges (4XX, 5XX) would say the same, but NSwag's
+        // clients do not compile with them.
+        responses.TryAdd(DefaultResponseKey, CreateProblemResponse(DefaultResponseDescription, ProblemSchemas.ProblemDetailsId, document));
     }
+
+    private static OpenApiResponse CreateProblemResponse(string description, string schemaId, OpenApiDocument? document) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+        {
+            [ProblemSchemas.ProblemJsonMediaType] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchemaReference(schemaId, document),
+            },
+        },
+    };
 
     /// <summary>
     /// Adds the problem schemas that responses of the document refer to and that its components lack. Done once the
     /// operations are complete, so that a schema the framework generated for the app's own <c>ProducesProblem</c>
-    /// under the same id is kept rather than replaced or duplicated.
+    /// under the same id is kept rather than replaced or duplicated; its <c>title</c> is marked as the primary error
+    /// message all the same, as the handler's own schemas mark theirs.
     /// </summary>
     internal static void AddReferencedSchemas(OpenApiDocument document)
     {
@@ -184,7 +200,10 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, 
     {
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-        document.Components.Schemas.TryAdd(id, schema);
+        if (!document.Components.Schemas.TryAdd(id, schema))
+        {
+            ProblemSchemas.MarkTitleAsPrimaryErrorMessage(document.Components.Schemas[id]);
+        }
     }
 
     private sealed record OptedOutActions(IReadOnlyList<Endpoint> Endpoints, HashSet<ActionDescriptor> Actions);
