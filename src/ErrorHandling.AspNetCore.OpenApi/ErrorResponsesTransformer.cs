@@ -15,14 +15,14 @@ namespace ErrorHandling.AspNetCore.OpenApi;
 /// </summary>
 internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, IOpenApiDocumentTransformer
 {
+    private const string DefaultResponseKey = "default";
+
+    private const string DefaultResponseDescription = "Any other error, as a problem details object.";
+
     // MVC keeps the metadata that endpoint conventions add (MapControllers().WithoutGlobalErrorHandlerResponses())
     // on the endpoints only, not on the action descriptors the document is built from; the actions of opted-out
     // endpoints are gathered once for each version of the endpoint list.
     private volatile OptedOutActions? _optedOutActions;
-
-    private const string DefaultResponseKey = "default";
-
-    private const string DefaultResponseDescription = "Any other error, as a problem details object.";
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
