@@ -16,6 +16,10 @@ namespace ErrorHandling.AspNetCore.OpenApi;
 /// </summary>
 internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, IOpenApiDocumentTransformer
 {
+    private const string DefaultResponseKey = "default";
+
+    private const string DefaultResponseDescription = "Any other error, as a problem details object.";
+
     // MVC keeps the metadata that endpoint conventions add (MapControllers().WithoutGlobalErrorHandlerResponses())
     // on the endpoints only, not on the action descriptors the document is built from; the actions of opted-out
     // endpoints are gathered once for each version of the endpoint list.
@@ -38,7 +42,8 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, 
     }
 
     /// <summary>
-    /// Adds a response for each status that the operation does not declare, directly or through a range.
+    /// Adds a response for each status that the operation does not declare, directly or through a range, and a
+    /// <c>default</c> problem response when the operation has none.
     /// </summary>
     internal static void DeclareResponses(
         OpenApiOperation operation,
@@ -56,20 +61,32 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, 
             }
 
             var schemaId = response.IsValidationProblem ? ProblemSchemas.ValidationProblemDetailsId : ProblemSchemas.ProblemDetailsId;
-            var mediaType = new OpenApiMediaType { Schema = new OpenApiSchemaReference(schemaId, document) };
-            var openApiResponse = new OpenApiResponse
-            {
-                // OpenAPI requires a description; the framework uses the reason phrase, and so does this.
-                Description = ReasonPhrases.GetReasonPhrase(statusCode) is { Length: > 0 } phrase ? phrase : "Error",
-                Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
-                {
-                    [ProblemSchemas.ProblemJsonMediaType] = mediaType,
-                },
-            };
-            DeclareCodes(openApiResponse, mediaType, response);
+
+            // OpenAPI requires a description; the framework uses the reason phrase, and so does this.
+            var description = ReasonPhrases.GetReasonPhrase(statusCode) is { Length: > 0 } phrase ? phrase : "Error";
+            var openApiResponse = CreateProblemResponse(description, schemaId, document);
+            DeclareCodes(openApiResponse, openApiResponse.Content![ProblemSchemas.ProblemJsonMediaType], response);
             responses[key] = openApiResponse;
         }
+
+        // Statuses decided at run time (a BadHttpRequestException's, a problem factory's, a ProblemDetailsException's,
+        // an empty response given a body) are not listed; without a default, generated clients (Kiota, NSwag) throw
+        // them as untyped exceptions holding the raw body. Status ranges (4XX, 5XX) would say the same, but NSwag's
+        // clients do not compile with them.
+        responses.TryAdd(DefaultResponseKey, CreateProblemResponse(DefaultResponseDescription, ProblemSchemas.ProblemDetailsId, document));
     }
+
+    private static OpenApiResponse CreateProblemResponse(string description, string schemaId, OpenApiDocument? document) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+        {
+            [ProblemSchemas.ProblemJsonMediaType] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchemaReference(schemaId, document),
+            },
+        },
+    };
 
     /// <summary>
     /// Lists the error codes mapped to the response's status: one example per code, named by it (a problem with the
@@ -108,7 +125,8 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, 
     /// <summary>
     /// Adds the problem schemas that responses of the document refer to and that its components lack. Done once the
     /// operations are complete, so that a schema the framework generated for the app's own <c>ProducesProblem</c>
-    /// under the same id is kept rather than replaced or duplicated.
+    /// under the same id is kept rather than replaced or duplicated; its <c>title</c> is marked as the primary error
+    /// message all the same, as the handler's own schemas mark theirs.
     /// </summary>
     internal static void AddReferencedSchemas(OpenApiDocument document)
     {
@@ -219,7 +237,10 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer, 
     {
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-        document.Components.Schemas.TryAdd(id, schema);
+        if (!document.Components.Schemas.TryAdd(id, schema))
+        {
+            ProblemSchemas.MarkTitleAsPrimaryErrorMessage(document.Components.Schemas[id]);
+        }
     }
 
     private sealed record OptedOutActions(IReadOnlyList<Endpoint> Endpoints, HashSet<ActionDescriptor> Actions);

@@ -19,6 +19,9 @@ internal static class ProblemSchemas
     /// <summary>The media type of every problem body the handler writes for API clients.</summary>
     public const string ProblemJsonMediaType = "application/problem+json";
 
+    /// <summary>The extension that tells Kiota which member of an error schema is the exception's message.</summary>
+    public const string PrimaryErrorMessageExtension = "x-ms-primary-error-message";
+
     public static OpenApiSchema CreateProblemDetails() => new()
     {
         Type = JsonSchemaType.Object,
@@ -51,13 +54,40 @@ internal static class ProblemSchemas
     private static Dictionary<string, IOpenApiSchema> CreateProblemMembers() => new(StringComparer.Ordinal)
     {
         ["type"] = String("A URI reference that identifies the problem type."),
-        ["title"] = String("A short summary of the problem type."),
+        ["title"] = Title(),
         ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status code." },
         ["detail"] = String("An explanation specific to this occurrence of the problem."),
         ["instance"] = String("The path of the request that failed."),
         ["traceId"] = String("The trace id of the request, the same as in the server's log event."),
         ["code"] = String("The stable, machine-readable code of the kind of problem, when the error has one; clients switch on it."),
     };
+
+    /// <summary>
+    /// Marks the <c>title</c> member of a problem schema that the app's document already has (the framework's, for
+    /// <c>ProducesProblem</c>) as the primary error message, when it is a member written in place.
+    /// </summary>
+    public static void MarkTitleAsPrimaryErrorMessage(IOpenApiSchema schema)
+    {
+        if (schema.Properties?.TryGetValue("title", out var title) == true && title is OpenApiSchema inline)
+        {
+            MarkAsPrimaryErrorMessage(inline);
+        }
+    }
+
+    private static OpenApiSchema Title()
+    {
+        var title = String("A short summary of the problem type.");
+        MarkAsPrimaryErrorMessage(title);
+        return title;
+    }
+
+    // Kiota makes the member this marks the message of the exceptions its clients throw; without it, every message
+    // is "Exception of type '...ProblemDetails' was thrown."
+    private static void MarkAsPrimaryErrorMessage(OpenApiSchema member)
+    {
+        member.Extensions ??= new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal);
+        member.Extensions.TryAdd(PrimaryErrorMessageExtension, new JsonNodeExtension(true));
+    }
 
     private static OpenApiSchema String(string description) => new() { Type = JsonSchemaType.String, Description = description };
 }

@@ -15,7 +15,7 @@ public sealed class DeclaredResponsesTests
     {
         var document = await OpenApiApp.GetDocumentAsync(app => app.MapGet("/orders", () => "orders"));
 
-        Assert.Equal(["200", "500"], document.StatusCodes("/orders"));
+        Assert.Equal(["200", "500", "default"], document.StatusCodes("/orders"));
         var response = document.Responses("/orders")["500"]!;
         Assert.Equal("Internal Server Error", response["description"]!.GetValue<string>());
         Assert.Equal(["application/problem+json"], response["content"]!.AsObject().Select(c => c.Key));
@@ -34,7 +34,7 @@ public sealed class DeclaredResponsesTests
                 .Map(e => e is HttpRequestException, StatusCodes.Status502BadGateway)
                 .Map(e => e is TimeoutException, StatusCodes.Status503ServiceUnavailable, mapping => mapping.Title = "Try again"));
 
-        Assert.Equal(["200", "400", "404", "500", "502", "503"], document.StatusCodes("/orders"));
+        Assert.Equal(["200", "400", "404", "500", "502", "503", "default"], document.StatusCodes("/orders"));
         foreach (var status in new[] { "400", "404", "500", "502", "503" })
         {
             Assert.Equal(ProblemDetailsReference, document.ProblemSchemaReference("/orders", status));
@@ -50,7 +50,7 @@ public sealed class DeclaredResponsesTests
                 .MapValidation<ArgumentException>(_ => new Dictionary<string, string[]>())
                 .MapValidation<FormatException>(StatusCodes.Status422UnprocessableEntity, _ => new Dictionary<string, string[]>()));
 
-        Assert.Equal(["200", "400", "422", "500"], document.StatusCodes("/orders"));
+        Assert.Equal(["200", "400", "422", "500", "default"], document.StatusCodes("/orders"));
         Assert.Equal("#/components/schemas/HttpValidationProblemDetails", document.ProblemSchemaReference("/orders", "400"));
         Assert.Equal("#/components/schemas/HttpValidationProblemDetails", document.ProblemSchemaReference("/orders", "422"));
         Assert.Equal(ProblemDetailsReference, document.ProblemSchemaReference("/orders", "500"));
@@ -65,7 +65,7 @@ public sealed class DeclaredResponsesTests
                 .Map<KeyNotFoundException>(_ => StatusCodes.Status404NotFound)
                 .Map<TimeoutException>((_, _) => new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = 504 }));
 
-        Assert.Equal(["200", "500"], document.StatusCodes("/orders"));
+        Assert.Equal(["200", "500", "default"], document.StatusCodes("/orders"));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class DeclaredResponsesTests
                 ["GlobalErrorHandler:StatusCodes:System.TimeoutException"] = "504",
             }));
 
-        Assert.Equal(["200", "500", "504"], document.StatusCodes("/orders"));
+        Assert.Equal(["200", "500", "504", "default"], document.StatusCodes("/orders"));
         Assert.Equal(ProblemDetailsReference, document.ProblemSchemaReference("/orders", "504"));
     }
 
@@ -93,7 +93,7 @@ public sealed class DeclaredResponsesTests
                 ["GlobalErrorHandler:StatusCodes:System.TimeoutException"] = "504",
             }));
 
-        Assert.Equal(["200", "500", "503"], document.StatusCodes("/orders"));
+        Assert.Equal(["200", "500", "503", "default"], document.StatusCodes("/orders"));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class DeclaredResponsesTests
                 .Produces(StatusCodes.Status404NotFound),
             options => options.Map<KeyNotFoundException>(StatusCodes.Status404NotFound).Map<ArgumentException>(StatusCodes.Status400BadRequest));
 
-        Assert.Equal(["200", "404", "400", "500"], document.StatusCodes("/orders/{id}"));
+        Assert.Equal(["200", "404", "400", "500", "default"], document.StatusCodes("/orders/{id}"));
         Assert.Null(document.Responses("/orders/{id}")["404"]!["content"]);
     }
 
@@ -116,7 +116,7 @@ public sealed class DeclaredResponsesTests
             options => options.Map<KeyNotFoundException>(StatusCodes.Status404NotFound),
             controllers: true);
 
-        Assert.Equal(["200", "404", "500"], document.StatusCodes("/mvc/orders/{id}"));
+        Assert.Equal(["200", "404", "500", "default"], document.StatusCodes("/mvc/orders/{id}"));
         Assert.Equal(ProblemDetailsReference, document.ProblemSchemaReference("/mvc/orders/{id}", "404"));
         Assert.Equal(ProblemDetailsReference, document.ProblemSchemaReference("/mvc/orders/{id}", "500"));
     }
@@ -131,7 +131,7 @@ public sealed class DeclaredResponsesTests
 
         var responses = document.Responses("/mvc/orders/declared/{id}");
         // MVC describes no 200 for an action with [ProducesResponseType] but none for its success.
-        Assert.Equal(["404", "500"], document.StatusCodes("/mvc/orders/declared/{id}"));
+        Assert.Equal(["404", "500", "default"], document.StatusCodes("/mvc/orders/declared/{id}"));
 
         // The framework's own content types for an [ApiController] 404, none of them the handler's.
         Assert.Equal(["text/plain", "application/json", "text/json"], responses["404"]!["content"]!.AsObject().Select(c => c.Key));
@@ -152,10 +152,10 @@ public sealed class DeclaredResponsesTests
             options => options.Map<KeyNotFoundException>(StatusCodes.Status404NotFound).Map<InvalidOperationException>(StatusCodes.Status409Conflict),
             controllers: true);
 
-        Assert.Equal(["200", "404", "409", "500"], document.StatusCodes("/a"));
-        Assert.Equal(["200", "404", "409", "500"], document.StatusCodes("/b", "post"));
-        Assert.Equal(["204", "404", "409", "500"], document.StatusCodes("/c/{id}", "delete"));
-        Assert.Equal(["200", "404", "409", "500"], document.StatusCodes("/mvc/orders/{id}"));
+        Assert.Equal(["200", "404", "409", "500", "default"], document.StatusCodes("/a"));
+        Assert.Equal(["200", "404", "409", "500", "default"], document.StatusCodes("/b", "post"));
+        Assert.Equal(["204", "404", "409", "500", "default"], document.StatusCodes("/c/{id}", "delete"));
+        Assert.Equal(["200", "404", "409", "500", "default"], document.StatusCodes("/mvc/orders/{id}"));
     }
 
     [Fact]
@@ -169,6 +169,75 @@ public sealed class DeclaredResponsesTests
         {
             Assert.Equal(["application/problem+json"], document.Responses("/orders")[status]!["content"]!.AsObject().Select(c => c.Key));
         }
+    }
+
+    [Fact]
+    public async Task AnyOperation_StatusDecidedAtRunTime_DeclaresADefaultProblemResponse()
+    {
+        var document = await OpenApiApp.GetDocumentAsync(
+            app =>
+            {
+                app.MapGet("/orders", () => "orders");
+                app.MapControllers();
+            },
+            options => options.Map<KeyNotFoundException>(StatusCodes.Status404NotFound),
+            controllers: true);
+
+        Assert.Equal(["200", "404", "500", "default"], document.StatusCodes("/orders"));
+        Assert.Equal(["200", "404", "500", "default"], document.StatusCodes("/mvc/orders/{id}"));
+        var response = document.Responses("/orders")["default"]!;
+        Assert.Equal(["application/problem+json"], response["content"]!.AsObject().Select(c => c.Key));
+        Assert.Equal(ProblemDetailsReference, document.ProblemSchemaReference("/orders", "default"));
+        Assert.False(string.IsNullOrWhiteSpace(response["description"]?.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AnyOperation_OnlyValidationMappings_TheDefaultIsStillAPlainProblem()
+    {
+        var document = await OpenApiApp.GetDocumentAsync(
+            app => app.MapGet("/orders", () => "orders"),
+            options => options.MapValidation<ArgumentException>(_ => new Dictionary<string, string[]>()));
+
+        Assert.Equal(ProblemDetailsReference, document.ProblemSchemaReference("/orders", "default"));
+    }
+
+    [Fact]
+    public async Task Operation_DeclaresItsOwnDefault_KeepsIt()
+    {
+        var document = await OpenApiApp.GetDocumentAsync(
+            app => app.MapGet("/orders", () => "orders"),
+            configureOpenApi: options => options.AddOperationTransformer((operation, _, _) =>
+            {
+                operation.Responses!["default"] = new Microsoft.OpenApi.OpenApiResponse { Description = "The app's own" };
+                return Task.CompletedTask;
+            }));
+
+        var response = document.Responses("/orders")["default"]!;
+        Assert.Equal("The app's own", response["description"]!.GetValue<string>());
+        Assert.Null(response["content"]);
+    }
+
+    [Fact]
+    public async Task AnyOperation_ManyStatuses_NoStatusRangeKeys()
+    {
+        var document = await OpenApiApp.GetDocumentAsync(
+            app =>
+            {
+                app.MapGet("/orders", () => "orders");
+                app.MapControllers();
+            },
+            options => options
+                .Map<KeyNotFoundException>(StatusCodes.Status404NotFound)
+                .Map<TimeoutException>(StatusCodes.Status504GatewayTimeout)
+                .Map<ArgumentException>(_ => StatusCodes.Status422UnprocessableEntity),
+            controllers: true);
+
+        var keys = (from path in document["paths"]!.AsObject()
+                    from operation in path.Value!.AsObject()
+                    from response in operation.Value!["responses"]!.AsObject()
+                    select response.Key).ToList();
+        Assert.Contains("default", keys);
+        Assert.DoesNotContain(keys, key => key.EndsWith("XX", StringComparison.OrdinalIgnoreCase));
     }
 
     public sealed record Order(int Id, string Product);

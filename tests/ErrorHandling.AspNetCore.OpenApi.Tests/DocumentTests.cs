@@ -36,7 +36,7 @@ public sealed class DocumentTests
         var document = await OpenApiApp.GetDocumentAsync(MapEverything, Mappings, version: version, controllers: true);
 
         Assert.StartsWith(prefix, document["openapi"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(["200", "400", "404", "500", "504"], document.StatusCodes("/orders/{id}"));
+        Assert.Equal(["200", "400", "404", "500", "504", "default"], document.StatusCodes("/orders/{id}"));
         Assert.Equal("#/components/schemas/ProblemDetails", document.ProblemSchemaReference("/orders/{id}", "504"));
     }
 
@@ -89,6 +89,35 @@ public sealed class DocumentTests
 
         // The framework's schema (generated from the ProblemDetails type) has no traceId member: it was not replaced.
         Assert.False(document.Schemas()["ProblemDetails"]!["properties"]!.AsObject().ContainsKey("traceId"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task ProblemSchemas_ForGeneratedClients_TitleIsThePrimaryErrorMessage(OpenApiSpecVersion version, string prefix)
+    {
+        _ = prefix;
+        var document = await OpenApiApp.GetDocumentAsync(
+            app => app.MapGet("/orders", () => "orders"),
+            options => options.MapValidation<ArgumentException>(_ => new Dictionary<string, string[]>()),
+            version: version);
+
+        foreach (var id in new[] { "ProblemDetails", "HttpValidationProblemDetails" })
+        {
+            var members = document.Schemas()[id]!["properties"]!.AsObject();
+            Assert.True(members["title"]!["x-ms-primary-error-message"]!.GetValue<bool>(), id);
+            Assert.Null(members["detail"]!["x-ms-primary-error-message"]);
+        }
+    }
+
+    [Fact]
+    public async Task AppEndpoint_ProducesProblem_TheFrameworksSchemaTitleIsThePrimaryErrorMessage()
+    {
+        var document = await OpenApiApp.GetDocumentAsync(
+            app => app.MapGet("/orders", () => "orders").ProducesProblem(StatusCodes.Status409Conflict));
+
+        var members = document.Schemas()["ProblemDetails"]!["properties"]!.AsObject();
+        Assert.False(members.ContainsKey("traceId"));
+        Assert.True(members["title"]!["x-ms-primary-error-message"]!.GetValue<bool>());
     }
 
     private static IEnumerable<JsonNode> ProblemJsonSchemas(JsonNode document) =>

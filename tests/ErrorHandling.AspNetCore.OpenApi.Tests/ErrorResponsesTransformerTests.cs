@@ -79,7 +79,7 @@ public sealed class ErrorResponsesTransformerTests
         ErrorResponsesTransformer.DeclareResponses(operation, document, [new(404, false), new(500, false), new(503, false)]);
 
         Assert.Same(own, operation.Responses[declared]);
-        Assert.Equal(declared == "5XX" ? ["200", "5XX", "404"] : ["200", "500", "404", "503"], operation.Responses.Keys);
+        Assert.Equal(declared == "5XX" ? ["200", "5XX", "404", "default"] : ["200", "500", "404", "503", "default"], operation.Responses.Keys);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class ErrorResponsesTransformerTests
 
         ErrorResponsesTransformer.DeclareResponses(operation, document, [new(500, false)]);
 
-        Assert.Equal(["500"], operation.Responses!.Keys);
+        Assert.Equal(["500", "default"], operation.Responses!.Keys);
     }
 
     [Fact]

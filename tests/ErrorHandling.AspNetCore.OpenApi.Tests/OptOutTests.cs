@@ -22,7 +22,7 @@ public sealed class OptOutTests
             Map404);
 
         Assert.Equal(["200"], document.StatusCodes("/quiet"));
-        Assert.Equal(["200", "404", "500"], document.StatusCodes("/loud"));
+        Assert.Equal(["200", "404", "500", "default"], document.StatusCodes("/loud"));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class OptOutTests
         var document = await OpenApiApp.GetDocumentAsync(app => app.MapControllers(), Map404, controllers: true);
 
         Assert.Equal(["200"], document.StatusCodes("/mvc/orders/quiet/{id}"));
-        Assert.Equal(["200", "404", "500"], document.StatusCodes("/mvc/orders/{id}"));
+        Assert.Equal(["200", "404", "500", "default"], document.StatusCodes("/mvc/orders/{id}"));
     }
 
     [Fact]
