@@ -34,7 +34,8 @@ internal static class FailureHandlerServices
                 IncludesExceptionDetails(provider),
                 options.GenericDetail,
                 provider.GetRequiredService<IOptions<ProblemDetailsOptions>>().Value.CustomizeProblemDetails,
-                options.CustomizeProblemDetails);
+                options.CustomizeProblemDetails,
+                options.LocalizerFactory is { } localizer ? new ProblemLocalizer(localizer(provider)) : null);
         });
         services.TryAddSingleton(static provider =>
         {
