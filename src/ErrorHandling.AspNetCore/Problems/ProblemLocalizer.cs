@@ -18,12 +18,6 @@ internal sealed class ProblemLocalizer
 
     public ProblemLocalizer(IStringLocalizer localizer) => _localizer = localizer;
 
-    /// <summary>The culture problems are translated into: the one <c>UseRequestLocalization()</c> chose, else the current UI culture.</summary>
-    public static CultureInfo CultureOf(HttpContext context) =>
-        // UseRequestLocalization() usually sits after the handler: the culture it set for the rest of the pipeline
-        // is gone by the time an exception comes back; the feature it set on the request is not.
-        context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture;
-
     /// <summary>
     /// Translates the problem's <c>title</c> and/or <c>detail</c> (only those the handler wrote), and returns the
     /// culture when a text was translated — the response's language — else <see langword="null"/>.
@@ -58,6 +52,11 @@ internal sealed class ProblemLocalizer
             CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    private static CultureInfo CultureOf(HttpContext context) =>
+        // UseRequestLocalization() usually sits after the handler: the culture it set for the rest of the pipeline
+        // is gone by the time an exception comes back; the feature it set on the request is not.
+        context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture;
 
     private bool TryTranslate(string? text, [NotNullWhen(true)] out string? translation)
     {
