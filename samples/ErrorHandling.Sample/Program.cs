@@ -40,6 +40,10 @@ builder.Services.AddSerilog(
 
 builder.Services.AddControllers();
 builder.Services.AddProblemDetails();
+
+// The handler's titles and details in the client's language: English as written, German from
+// Resources/SharedResource.de.resx.
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddExceptionHandler<PaymentDeclinedExceptionHandler>();
 builder.Services.AddGlobalErrorHandler(options =>
 {
@@ -57,6 +61,7 @@ builder.Services.AddGlobalErrorHandler(options =>
     };
     options.PassThrough = static (_, exception) => exception is MaintenanceModeException;
     options.WriteProblemDetailsForEmptyResponses = true;
+    options.LocalizeWith<SharedResource>();
     ShapingEndpoints.MapShapedProblems(options);
 });
 
@@ -68,6 +73,12 @@ var app = builder.Build();
 
 app.UseMiddleware<MaintenanceModeMiddleware>();
 app.UseGlobalErrorHandler();
+
+// After the handler, as usual; the handler still answers in the culture chosen here (Accept-Language: de).
+app.UseRequestLocalization(options => options
+    .SetDefaultCulture("en")
+    .AddSupportedCultures("en", "de")
+    .AddSupportedUICultures("en", "de"));
 app.UseWhen(
     context => context.Request.Path.StartsWithSegments("/status-pages"),
     branch => branch.UseStatusCodePages());

@@ -102,13 +102,13 @@ internal sealed class FailureHandler
                 return;
             }
 
-            var problem = _problems.ForException(context, exception, classification, traceId);
+            var problem = _problems.ForException(context, exception, classification, traceId, out var language);
             var statusCode = problem.Status ?? classification.StatusCode;
             _responses.Reset(context.Response, statusCode);
 
             // Rendered before it is reported: a body that cannot be rendered is answered with the minimal 500, and
             // the event must carry the status the client gets.
-            rendered = await _responses.RenderAsync(context, problem, statusCode, exception).ConfigureAwait(false);
+            rendered = await _responses.RenderAsync(context, problem, statusCode, exception, language).ConfigureAwait(false);
         }
         catch (Exception handlerException) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -140,8 +140,8 @@ internal sealed class FailureHandler
         RenderedErrorResponse rendered;
         try
         {
-            var problem = _problems.ForStatus(context, statusCode, traceId);
-            rendered = await _responses.RenderAsync(context, problem, statusCode, exception: null).ConfigureAwait(false);
+            var problem = _problems.ForStatus(context, statusCode, traceId, out var language);
+            rendered = await _responses.RenderAsync(context, problem, statusCode, exception: null, language).ConfigureAwait(false);
         }
         catch (Exception handlerException) when (!context.RequestAborted.IsCancellationRequested)
         {

@@ -35,7 +35,8 @@ internal static class FailureHandlerServices
                 options.GenericDetail,
                 provider.GetRequiredService<IOptions<ProblemDetailsOptions>>().Value.CustomizeProblemDetails,
                 options.CustomizeProblemDetails,
-                options.ProblemTypeBaseUri);
+                options.ProblemTypeBaseUri,
+                options.LocalizerFactory is { } localizer ? new ProblemLocalizer(localizer(provider)) : null);
         });
         services.TryAddSingleton(static provider =>
         {

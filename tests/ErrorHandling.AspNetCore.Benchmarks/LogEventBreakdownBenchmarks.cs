@@ -182,9 +182,10 @@ public class LogEventBreakdownBenchmarks : IDisposable
         StatusCodes.Status500InternalServerError,
         "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
         "System.InvalidOperationException",
+        null,
         attachment,
         _queryRedactor,
-        requestHeaders: null,
+        null,
         TimeProvider.System);
 
     private static Exception ThrowAndCatch()

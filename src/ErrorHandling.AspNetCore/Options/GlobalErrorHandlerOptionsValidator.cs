@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace ErrorHandling.AspNetCore;
@@ -8,7 +10,8 @@ namespace ErrorHandling.AspNetCore;
 /// Validates <see cref="GlobalErrorHandlerOptions"/> when the host starts. Every message names the
 /// option and the offending value.
 /// </summary>
-internal sealed class GlobalErrorHandlerOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<GlobalErrorHandlerOptions>
+internal sealed class GlobalErrorHandlerOptionsValidator(IConfiguration? configuration = null, IServiceProviderIsService? services = null)
+    : IValidateOptions<GlobalErrorHandlerOptions>
 {
     private const string Prefix = GlobalErrorHandlerOptions.SectionName + ":";
 
@@ -29,6 +32,12 @@ internal sealed class GlobalErrorHandlerOptionsValidator(IConfiguration? configu
         if (options.ErrorStormWindow is { } window && window <= TimeSpan.Zero)
         {
             failures.Add($"{Prefix}{nameof(options.ErrorStormWindow)} has the value '{window.ToString("c", CultureInfo.InvariantCulture)}'; it must be greater than zero when set, or null to turn error-storm mode off.");
+        }
+
+        // Without it the first failure would find no localizer: the handler's own failure, in place of every error response.
+        if (options.LocalizationResource is { } resource && services?.IsService(typeof(IStringLocalizerFactory)) == false)
+        {
+            failures.Add($"{Prefix}LocalizeWith<{resource.Name}>() needs the app's localization services, which are not registered; call builder.Services.AddLocalization().");
         }
 
         // A bare "*" would keep every header of the failed response, which is exactly what the reset

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,8 +9,9 @@ namespace ErrorHandling.AspNetCore;
 /// <summary>
 /// Builds the one <see cref="ProblemDetails"/> of a failure — for an exception or for an empty error response —
 /// and applies both customizations to it: the framework's <c>ProblemDetailsOptions.CustomizeProblemDetails</c>,
-/// then <see cref="GlobalErrorHandlerOptions.CustomizeProblemDetails"/>, and checks the status they leave. Every
-/// response writer reads only this.
+/// then <see cref="GlobalErrorHandlerOptions.CustomizeProblemDetails"/>, and checks the status they leave. With
+/// <see cref="GlobalErrorHandlerOptions.LocalizeWith{TResource}"/>, the texts it writes itself are translated before
+/// the customizations run (<see cref="ProblemLocalizer"/>). Every response writer reads only this.
 /// </summary>
 internal sealed class ProblemDetailsBuilder
 {
@@ -27,13 +29,15 @@ internal sealed class ProblemDetailsBuilder
 
     // The type URI of each code, joined once: a failure with a code allocates no string for its type.
     private readonly ConcurrentDictionary<string, string>? _typesByCode;
+    private readonly ProblemLocalizer? _localizer;
 
     public ProblemDetailsBuilder(
         bool includeDetails,
         string genericDetail,
         Action<ProblemDetailsContext>? frameworkCustomization,
         Action<ProblemDetailsContext>? customization,
-        Uri? problemTypeBaseUri = null)
+        Uri? problemTypeBaseUri = null,
+        ProblemLocalizer? localizer = null)
     {
         _problemTypeBaseUri = problemTypeBaseUri;
         _typesByCode = problemTypeBaseUri is null ? null : new(StringComparer.Ordinal);
@@ -41,24 +45,36 @@ internal sealed class ProblemDetailsBuilder
         _genericDetail = genericDetail;
         _frameworkCustomization = frameworkCustomization;
         _customization = customization;
+        _localizer = localizer;
     }
 
     /// <summary>
     /// The problem for an exception. What the app authored — a mapping's <c>type</c> and extensions, a factory's
     /// or a <see cref="ProblemDetailsException"/>'s problem, validation errors — is kept in every environment;
-    /// what the exception itself carries (its message) follows the exception details policy.
+    /// what the exception itself carries (its message) follows the exception details policy. Only the texts the
+    /// handler or a mapping wrote are translated; <paramref name="language"/> is the culture they were translated
+    /// into, or <see langword="null"/> when none was.
     /// </summary>
-    public ProblemDetails ForException(HttpContext context, Exception exception, ExceptionClassification classification, string traceId)
+    public ProblemDetails ForException(
+        HttpContext context, Exception exception, ExceptionClassification classification, string traceId, out CultureInfo? language)
     {
         var mapping = classification.Mapping;
         ProblemDetails problem;
+        language = null;
         if (classification.AuthoredProblem is { } authored)
         {
             problem = Completed(context, Copy(authored), classification.StatusCode, traceId);
+
+            // The app wrote this problem for its clients; only a title the handler filled in is its own.
+            if (_localizer is not null && authored.Title is null)
+            {
+                language = _localizer.Translate(context, problem, title: true, detail: false);
+            }
         }
         else
         {
-            var detail = _includeDetails || mapping is { ExposeMessage: true }
+            var exposesMessage = _includeDetails || mapping is { ExposeMessage: true };
+            var detail = exposesMessage
                 ? SafeExceptionText.Message(classification.MatchedException)
                 : mapping?.Detail ?? GenericDetailFor(classification.StatusCode);
             problem = classification.ValidationErrors is { } errors
@@ -78,16 +94,25 @@ internal sealed class ProblemDetailsBuilder
                     problem.Extensions[ErrorCodeRules.ExtensionKey] = code;
                 }
             }
+
+            if (_localizer is not null)
+            {
+                language = _localizer.Translate(context, problem, title: true, detail: !exposesMessage);
+            }
         }
 
         Customize(context, exception, problem);
         return problem;
     }
 
-    /// <summary>The problem for an error response that ended without a body (a 404 from routing, say).</summary>
-    public ProblemDetails ForStatus(HttpContext context, int statusCode, string traceId)
+    /// <summary>
+    /// The problem for an error response that ended without a body (a 404 from routing, say); <paramref name="language"/>
+    /// is the culture its texts were translated into, or <see langword="null"/>.
+    /// </summary>
+    public ProblemDetails ForStatus(HttpContext context, int statusCode, string traceId, out CultureInfo? language)
     {
         var problem = Completed(context, new ProblemDetails { Detail = GenericDetailFor(statusCode) }, statusCode, traceId);
+        language = _localizer?.Translate(context, problem, title: true, detail: true);
         Customize(context, exception: null, problem);
         return problem;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -81,11 +82,18 @@ internal sealed class ErrorResponseWriter
     /// to the problem's, as the writer expects), the HTML page when the request prefers <c>text/html</c>, the app's
     /// problem details writer for another media type the request prefers over JSON, or
     /// <c>application/problem+json</c>. Throws when rendering fails or the app's writer leaves a status no problem
-    /// can be sent with; nothing has reached the client then.
+    /// can be sent with; nothing has reached the client then. A <paramref name="language"/> (the culture the problem's
+    /// texts were translated into) becomes the <c>Content-Language</c> header and the HTML page's <c>lang</c>.
     /// </summary>
-    public async ValueTask<RenderedErrorResponse> RenderAsync(HttpContext context, ProblemDetails problem, int statusCode, Exception? exception)
+    public async ValueTask<RenderedErrorResponse> RenderAsync(
+        HttpContext context, ProblemDetails problem, int statusCode, Exception? exception, CultureInfo? language = null)
     {
         statusCode = problem.Status ?? statusCode;
+        if (language is not null)
+        {
+            context.Response.Headers.ContentLanguage = language.Name;
+        }
+
         if (_responseWriter is not null)
         {
             return await RenderBufferedAsync(
@@ -95,7 +103,7 @@ internal sealed class ErrorResponseWriter
 
         if (_htmlErrorPages && ErrorPageNegotiator.PrefersHtml(context.Request.Headers.Accept))
         {
-            return HtmlErrorPageResponse.Render(context, problem, statusCode, _includeDetails ? exception : null, _serializerOptions);
+            return HtmlErrorPageResponse.Render(context, problem, statusCode, _includeDetails ? exception : null, _serializerOptions, language?.Name);
         }
 
         if (_appWriters.Find(context, problem, _includeDetails ? exception : null) is { } appWriter)

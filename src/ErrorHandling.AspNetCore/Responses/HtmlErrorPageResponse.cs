@@ -17,10 +17,11 @@ internal static class HtmlErrorPageResponse
     /// <param name="status">The status of the response, used when <see cref="ProblemDetails.Status"/> is not set.</param>
     /// <param name="exceptionDetails">The exception to show, or <see langword="null"/> when details must not be written.</param>
     /// <param name="serializerOptions">The app's JSON options, for extension values that are no string or number.</param>
+    /// <param name="language">The culture name the problem's texts were translated into, or <see langword="null"/> for English.</param>
     public static RenderedErrorResponse Render(
-        HttpContext context, ProblemDetails problem, int status, Exception? exceptionDetails, JsonSerializerOptions serializerOptions)
+        HttpContext context, ProblemDetails problem, int status, Exception? exceptionDetails, JsonSerializerOptions serializerOptions, string? language = null)
     {
-        var page = HtmlErrorPageWriter.Render(problem, status, exceptionDetails, serializerOptions);
+        var page = HtmlErrorPageWriter.Render(problem, status, exceptionDetails, serializerOptions, language);
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = HtmlErrorPageWriter.ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";

@@ -60,13 +60,15 @@ internal static class HtmlErrorPageWriter
     /// <param name="status">The status of the response, used when <see cref="ProblemDetails.Status"/> is not set.</param>
     /// <param name="exceptionDetails">The exception to show, or <see langword="null"/> when details must not be written.</param>
     /// <param name="serializerOptions">The app's JSON options, for extension values that are no string or number.</param>
+    /// <param name="language">The page's <c>lang</c>: the culture name its texts were translated into, or <see langword="null"/> for English.</param>
     /// <returns>The UTF-8 page; the caller disposes it.</returns>
-    public static PooledBufferWriter Render(ProblemDetails problem, int status, Exception? exceptionDetails, JsonSerializerOptions serializerOptions)
+    public static PooledBufferWriter Render(
+        ProblemDetails problem, int status, Exception? exceptionDetails, JsonSerializerOptions serializerOptions, string? language = null)
     {
         var page = new PooledBufferWriter();
         try
         {
-            Write(page, problem, problem.Status ?? status, exceptionDetails, serializerOptions);
+            Write(page, problem, problem.Status ?? status, exceptionDetails, serializerOptions, language);
             return page;
         }
         catch
@@ -81,7 +83,8 @@ internal static class HtmlErrorPageWriter
             ? value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture)
             : null;
 
-    private static void Write(PooledBufferWriter page, ProblemDetails problem, int status, Exception? exceptionDetails, JsonSerializerOptions serializerOptions)
+    private static void Write(
+        PooledBufferWriter page, ProblemDetails problem, int status, Exception? exceptionDetails, JsonSerializerOptions serializerOptions, string? language)
     {
         var (title, detail, traceId) = (problem.Title, problem.Detail, TraceIdOf(problem));
         var reasonPhrase = ReasonPhrases.GetReasonPhrase(status);
@@ -90,7 +93,17 @@ internal static class HtmlErrorPageWriter
             ? status.ToString(CultureInfo.InvariantCulture) + " " + reasonPhrase
             : status.ToString(CultureInfo.InvariantCulture);
 
-        Raw(page, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"u8);
+        if (language is null)
+        {
+            Raw(page, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"u8);
+        }
+        else
+        {
+            Raw(page, "<!DOCTYPE html>\n<html lang=\""u8);
+            Text(page, language);
+            Raw(page, "\">\n<head>\n<meta charset=\"utf-8\">\n"u8);
+        }
+
         Raw(page, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"u8);
         Raw(page, "<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"robots\" content=\"noindex\">\n<title>"u8);
         Text(page, statusText);
