@@ -54,9 +54,27 @@ public static class MappingSnippets
             options.Map<OutOfStockException>(StatusCodes.Status409Conflict, m =>
             {
                 m.Type = "https://errorhandling.example/problems/out-of-stock";
-                m.Extensions["errorCode"] = "OUT_OF_STOCK";
+                m.Extensions["restockExpected"] = true;
             }));
         // </type-and-extensions>
+    }
+
+    /// <summary>A stable code per kind of error, and the type URI built from it.</summary>
+    public static void ErrorCodes(WebApplicationBuilder builder)
+    {
+        // <error-codes>
+        builder.Services.AddGlobalErrorHandler(options =>
+        {
+            options.ProblemTypeBaseUri = new Uri("https://errors.example.com/");
+            options.Map<OrderNotFoundException>(StatusCodes.Status404NotFound, m => m.Code = "order-not-found");
+            options.Map<OrderLockedException>(StatusCodes.Status409Conflict, m =>
+            {
+                m.Code = "order-locked";
+                m.Title = "The order is locked";
+            });
+            options.Map<RestException>(e => (int)e.Code, m => m.Code = "upstream-failed");
+        });
+        // </error-codes>
     }
 
     /// <summary>The whole problem, built by the app.</summary>
@@ -227,6 +245,8 @@ public static class MappingSnippets
     }
 
     private sealed class OrderRejectedException(string message) : Exception(message);
+
+    private sealed class OrderNotFoundException(int orderId) : Exception($"Order {orderId} does not exist.");
 
     private sealed class RestException(HttpStatusCode code, string message) : Exception(message)
     {

@@ -62,6 +62,32 @@ public static class ResponsesSnippets
         // </problem-details-writer>
     }
 
+    /// <summary>Problems in the client's language.</summary>
+    public static WebApplication Localize(WebApplicationBuilder builder)
+    {
+        // <localize>
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddGlobalErrorHandler(options =>
+        {
+            options.Map<OrderLockedException>(StatusCodes.Status409Conflict, mapping => mapping.Title = "The order is locked");
+            options.LocalizeWith<SharedResource>();
+        });
+
+        var app = builder.Build();
+        app.UseGlobalErrorHandler();
+        app.UseRequestLocalization(options => options
+            .SetDefaultCulture("en")
+            .AddSupportedCultures("en", "de")
+            .AddSupportedUICultures("en", "de"));
+        // </localize>
+        return app;
+    }
+
+    // The translations live in Resources/SharedResource.de.resx, keyed by the English text.
+    private sealed class SharedResource;
+
+    private sealed class OrderLockedException(int orderId) : Exception($"Order {orderId} is locked.");
+
     // Its messages are written for clients: "Orders over 10,000 EUR need a purchase order number."
     private sealed class OrderRejectedException(string message) : Exception(message);
 
