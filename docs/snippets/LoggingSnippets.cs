@@ -15,6 +15,18 @@ public static class LoggingSnippets
         // </error-storm-window>
     }
 
+    /// <summary>Caps the events of each fingerprint per window in error-storm mode.</summary>
+    public static void ErrorStormCap(WebApplicationBuilder builder)
+    {
+        // <error-storm-cap>
+        builder.Services.AddGlobalErrorHandler(options =>
+        {
+            options.ErrorStormWindow = TimeSpan.FromSeconds(10);
+            options.ErrorStormEventsPerWindow = 1;
+        });
+        // </error-storm-cap>
+    }
+
     /// <summary>Logs the request headers, redacted, with EventIds 1 and 2.</summary>
     public static void LogRequestHeaders(WebApplicationBuilder builder)
     {
