@@ -193,7 +193,7 @@ public sealed partial class GlobalErrorHandlerOptions
     /// <summary>
     /// The most fingerprints error-storm mode tracks at once: 1,024.
     /// </summary>
-    public const int MaxErrorStormFingerprints = ErrorStormFilter.DefaultCapacity;
+    public const int MaxErrorStormFingerprints = 1024;
 
     internal const int MaxErrorStormEventsPerWindow = 10_000;
 

@@ -25,7 +25,7 @@ namespace ErrorHandling.AspNetCore;
 /// </remarks>
 internal sealed class ErrorStormFilter
 {
-    public const int DefaultCapacity = 1024;
+    public const int DefaultCapacity = GlobalErrorHandlerOptions.MaxErrorStormFingerprints;
 
     // The longest period a timer takes; a longer window is closed by the first tick after it ends.
     private static readonly TimeSpan MaxTimerPeriod = TimeSpan.FromHours(1);
