@@ -1,4 +1,6 @@
 using System.Globalization;
+using ErrorHandling.AspNetCore;
+using Microsoft.Extensions.Diagnostics.Buffering;
 using Serilog;
 using Serilog.Events;
 
@@ -14,6 +16,37 @@ public static class LoggingSnippets
         builder.Services.AddGlobalErrorHandler(options => options.ErrorStormWindow = TimeSpan.FromSeconds(10));
         // </error-storm-window>
     }
+
+    /// <summary>Caps the events of each fingerprint per window in error-storm mode.</summary>
+    public static void ErrorStormCap(WebApplicationBuilder builder)
+    {
+        // <error-storm-cap>
+        builder.Services.AddGlobalErrorHandler(options =>
+        {
+            options.ErrorStormWindow = TimeSpan.FromSeconds(10);
+            options.ErrorStormEventsPerWindow = 1;
+        });
+        // </error-storm-cap>
+    }
+
+    /// <summary>Buffers Debug and lower log lines, and writes them when a request fails.</summary>
+    public static void FlushLogBufferWhenARequestFails(WebApplicationBuilder builder)
+    {
+        // <flush-log-buffer-registration>
+        builder.Logging.AddGlobalBuffer(LogLevel.Debug);
+        builder.Services.AddGlobalErrorHandler();
+        builder.Services.AddSingleton<IRequestFailureObserver, FlushLogBufferOnFailure>();
+        // </flush-log-buffer-registration>
+    }
+
+    // <flush-log-buffer-observer>
+    /// <summary>Writes the buffered log lines when a request fails, so its Debug lines come with its error.</summary>
+    public sealed class FlushLogBufferOnFailure(GlobalLogBuffer buffer) : IRequestFailureObserver
+    {
+        /// <inheritdoc />
+        public void OnRequestFailed(RequestFailure failure) => buffer.Flush();
+    }
+    // </flush-log-buffer-observer>
 
     /// <summary>Logs the request headers, redacted, with EventIds 1 and 2.</summary>
     public static void LogRequestHeaders(WebApplicationBuilder builder)

@@ -28,7 +28,10 @@ public static class GlobalErrorHandlerSerilogServiceCollectionExtensions
     /// The exception is attached exactly when the handler attaches it to its own event
     /// (<see cref="RequestFailure.AttachesException"/>): a repeat in error-storm mode carries
     /// <c>ExceptionFingerprint</c> and <c>OccurrenceCount</c> instead, and an exception whose <c>Message</c>,
-    /// <c>StackTrace</c> or <c>ToString()</c> throws carries <c>ExceptionRenderingFailure</c> instead.
+    /// <c>StackTrace</c> or <c>ToString()</c> throws carries <c>ExceptionRenderingFailure</c> instead. Serilog writes a
+    /// completion event for every request, so <see cref="GlobalErrorHandlerOptions.ErrorStormEventsPerWindow"/> leaves
+    /// those in place; a failure whose handler event it suppresses (<see cref="RequestFailure.IsLogSuppressed"/>) is a
+    /// repeat, and its completion event carries no exception either.
     /// </para>
     /// <para>
     /// For a failed request, the completion event's <c>RequestMethod</c> and <c>RequestPath</c> are the handler's

@@ -43,9 +43,10 @@ internal static class FailureHandlerServices
             var options = OptionsOf(provider);
             var timeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System;
             var requestEcho = provider.GetRequiredService<RequestEcho>();
+            var log = new FailureLog(provider.GetRequiredService<ILoggerFactory>().CreateLogger(Log.CategoryName), options);
             return new FailureReporter(
-                new FailureLog(provider.GetRequiredService<ILoggerFactory>().CreateLogger(Log.CategoryName), options),
-                options.ErrorStormWindow is { } window ? new ErrorStormFilter(window, timeProvider) : null,
+                log,
+                ErrorStormFilterFor(provider, options, timeProvider, log),
                 requestEcho,
                 options.LogRequestHeaders,
                 timeProvider,
@@ -67,6 +68,19 @@ internal static class FailureHandlerServices
             provider.GetRequiredService<ProblemDetailsBuilder>(),
             provider.GetRequiredService<FailureReporter>(),
             provider.GetRequiredService<ErrorResponseWriter>()));
+    }
+
+    // Stopped once the server has drained, while the loggers still write: every open window's summary is written.
+    private static ErrorStormFilter? ErrorStormFilterFor(IServiceProvider provider, GlobalErrorHandlerOptions options, TimeProvider timeProvider, FailureLog log)
+    {
+        if (options.ErrorStormWindow is not { } window)
+        {
+            return null;
+        }
+
+        var filter = new ErrorStormFilter(window, timeProvider, ErrorStormFilter.DefaultCapacity, options.ErrorStormEventsPerWindow, log.WriteSummary);
+        provider.GetService<IHostApplicationLifetime>()?.ApplicationStopped.Register(static state => ((ErrorStormFilter)state!).Stop(), filter);
+        return filter;
     }
 
     private static GlobalErrorHandlerOptions OptionsOf(IServiceProvider provider) =>

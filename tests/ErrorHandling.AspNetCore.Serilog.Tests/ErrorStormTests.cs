@@ -57,4 +57,35 @@ public sealed class ErrorStormTests
         Assert.All(sink.Events, e => Assert.False(e.Properties.ContainsKey("ExceptionFingerprint")));
         Assert.All(sink.Events, e => Assert.False(e.Properties.ContainsKey("OccurrenceCount")));
     }
+
+    [Fact]
+    public async Task RepeatedFailure_PastTheEventsPerWindow_HandlerEventsFollowTheCapAndCompletionEventsTheSameDecision()
+    {
+        var sink = new InMemorySink();
+        await using var app = await SerilogApp.StartAsync(
+            sink,
+            app => app.MapGet("/orders/{id}", string (int id) => StormThrowers.ThrowFromOrders()),
+            builder => builder.Services.AddGlobalErrorHandler(o =>
+            {
+                o.ErrorStormWindow = TimeSpan.FromMinutes(10);
+                o.ErrorStormEventsPerWindow = 1;
+            }));
+        var client = app.GetTestClient();
+        for (var i = 1; i <= 3; i++)
+        {
+            await client.GetAsync($"/orders/{i}");
+        }
+
+        await app.StopAsync();
+
+        var handler = sink.Events.Where(e => e.IsFromHandler()).ToArray();
+        Assert.Equal([1, 5], handler.Select(e => e.EventId()));
+        Assert.IsType<InvalidOperationException>(handler[0].Exception);
+        Assert.Equal(2L, handler[1].Scalar("SuppressedCount"));
+        Assert.Equal(handler[0].Scalar("ExceptionFingerprint"), handler[1].Scalar("Fingerprint"));
+        var completions = sink.Events.Where(e => e.IsRequestCompletion()).ToArray();
+        Assert.Equal(3, completions.Length);
+        Assert.Equal([true, false, false], completions.Select(e => e.Exception is not null));
+        Assert.Equal([1L, 2L, 3L], completions.Select(e => e.Scalar("OccurrenceCount")));
+    }
 }

@@ -176,6 +176,27 @@ public sealed partial class GlobalErrorHandlerOptions
     /// </value>
     public TimeSpan? ErrorStormWindow { get; set; }
 
+    /// <summary>
+    /// Gets or sets how many failures of each fingerprint keep their <c>UnhandledException</c> event within an
+    /// <see cref="ErrorStormWindow"/>; later ones in that window get no event and are counted in one
+    /// <c>ErrorStormSummary</c> event (EventId 5) when the window closes, or when the host stops. Metrics, traces
+    /// and <see cref="IRequestFailureObserver"/> services still see every failure. At most
+    /// <see cref="MaxErrorStormFingerprints"/> fingerprints are tracked; a failure whose fingerprint finds no room is
+    /// logged in full. <see langword="null"/> keeps an event for every failure.
+    /// </summary>
+    /// <value>
+    /// The default is <see langword="null"/>. When set, it must be between 1 and 10,000, and
+    /// <see cref="ErrorStormWindow"/> must be set too.
+    /// </value>
+    public int? ErrorStormEventsPerWindow { get; set; }
+
+    /// <summary>
+    /// The most fingerprints error-storm mode tracks at once: 1,024.
+    /// </summary>
+    public const int MaxErrorStormFingerprints = 1024;
+
+    internal const int MaxErrorStormEventsPerWindow = 10_000;
+
     /// <summary>Whether responses carry exception details in <paramref name="environment"/>, as <see cref="ExceptionDetails"/> says.</summary>
     internal bool IncludesExceptionDetails(IHostEnvironment environment) => ExceptionDetails switch
     {
@@ -191,6 +212,6 @@ public sealed partial class GlobalErrorHandlerOptions
         nameof(ExceptionDetails), nameof(GenericDetail), nameof(PreservedResponseHeaders), nameof(RedactedQueryParameters),
         nameof(RedactedHeaders), nameof(StatusCodes), nameof(LogExceptionsHandledByExceptionHandlers),
         nameof(WriteProblemDetailsForEmptyResponses), nameof(LogRequestHeaders), nameof(LogFailedRequests),
-        nameof(HtmlErrorPages), nameof(ErrorStormWindow), nameof(ProblemTypeBaseUri),
+        nameof(HtmlErrorPages), nameof(ErrorStormWindow), nameof(ErrorStormEventsPerWindow), nameof(ProblemTypeBaseUri),
     ];
 }

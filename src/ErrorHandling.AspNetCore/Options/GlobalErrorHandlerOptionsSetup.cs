@@ -69,6 +69,8 @@ internal sealed class GlobalErrorHandlerOptionsSetup(IConfiguration? configurati
                     "which is not a time span such as '00:00:10' (hh:mm:ss)",
                 "ERRORSTORMWINDOW" when !string.IsNullOrEmpty(value) && !value.Contains(':', StringComparison.Ordinal) =>
                     "which is a number without a unit, read as days; write a time span such as '00:00:10' (hh:mm:ss) for ten seconds",
+                "ERRORSTORMEVENTSPERWINDOW" when !string.IsNullOrEmpty(value) && !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) =>
+                    "which is not a whole number of events such as 1",
                 "WRITEPROBLEMDETAILSFOREMPTYRESPONSES" or "LOGEXCEPTIONSHANDLEDBYEXCEPTIONHANDLERS" or "LOGREQUESTHEADERS"
                     or "LOGFAILEDREQUESTS" or "HTMLERRORPAGES" when value is not null && !bool.TryParse(value, out _) =>
                     "which is not true or false",

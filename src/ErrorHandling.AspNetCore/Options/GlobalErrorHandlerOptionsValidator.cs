@@ -34,6 +34,19 @@ internal sealed class GlobalErrorHandlerOptionsValidator(IConfiguration? configu
             failures.Add($"{Prefix}{nameof(options.ErrorStormWindow)} has the value '{window.ToString("c", CultureInfo.InvariantCulture)}'; it must be greater than zero when set, or null to turn error-storm mode off.");
         }
 
+        if (options.ErrorStormEventsPerWindow is { } eventsPerWindow)
+        {
+            if (eventsPerWindow is < 1 or > GlobalErrorHandlerOptions.MaxErrorStormEventsPerWindow)
+            {
+                failures.Add($"{Prefix}{nameof(options.ErrorStormEventsPerWindow)} has the value '{eventsPerWindow.ToString(CultureInfo.InvariantCulture)}'; it must be between 1 and {GlobalErrorHandlerOptions.MaxErrorStormEventsPerWindow.ToString("N0", CultureInfo.InvariantCulture)} when set, or null to keep an event for every failure.");
+            }
+
+            if (options.ErrorStormWindow is null)
+            {
+                failures.Add($"{Prefix}{nameof(options.ErrorStormEventsPerWindow)} is set but {Prefix}{nameof(options.ErrorStormWindow)} is not; the cap counts events per window, so set {nameof(options.ErrorStormWindow)} too, such as '00:00:10'.");
+            }
+        }
+
         // Without it the first failure would find no localizer: the handler's own failure, in place of every error response.
         if (options.LocalizationResource is { } resource && services?.IsService(typeof(IStringLocalizerFactory)) == false)
         {

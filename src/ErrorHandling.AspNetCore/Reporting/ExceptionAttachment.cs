@@ -12,4 +12,7 @@ internal readonly record struct ExceptionAttachment(ErrorStormOccurrence? Occurr
 {
     /// <summary>Gets whether the reports carry the exception object, with its stack.</summary>
     public bool IsAttached => Occurrence is not { AttachesException: false } && RenderingFailure is null;
+
+    /// <summary>Gets whether the failure gets no log event of its own, past <see cref="GlobalErrorHandlerOptions.ErrorStormEventsPerWindow"/>.</summary>
+    public bool IsLogSuppressed => Occurrence is { IsLogSuppressed: true };
 }

@@ -40,6 +40,34 @@ internal sealed class FailureLog
         }
     }
 
+    /// <summary>
+    /// Writes the summary of a window's suppressed failures (EventId 5), at their level, when the handler's events
+    /// of failed requests are written at all.
+    /// </summary>
+    public void WriteSummary(ErrorStormSummary summary)
+    {
+        try
+        {
+            if (IsEnabled(summary.Level))
+            {
+                Log.ErrorStormSummary(
+                    _logger,
+                    summary.Level,
+                    summary.SuppressedCount,
+                    summary.ExceptionType,
+                    summary.Fingerprint,
+                    summary.StatusCode,
+                    summary.WindowStart,
+                    summary.WindowEnd,
+                    summary.SampleTraceIds);
+            }
+        }
+        catch (Exception)
+        {
+            // A failing log provider must neither cost a client its response nor stop the timer.
+        }
+    }
+
     public void Write(RequestFailure failure)
     {
         try

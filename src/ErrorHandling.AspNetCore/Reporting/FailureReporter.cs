@@ -22,6 +22,7 @@ internal sealed class FailureReporter
     // Tags of the activity's exception event in error-storm mode, under the library's own namespace.
     private const string FingerprintTag = "errorhandling.exception.fingerprint";
     private const string OccurrenceCountTag = "errorhandling.exception.occurrence_count";
+    private const string LogSuppressedTag = "errorhandling.exception.log_suppressed";
 
     private readonly FailureLog _log;
     private readonly ErrorStormFilter? _errorStorm;
@@ -66,8 +67,11 @@ internal sealed class FailureReporter
             var log = _log.IsEnabled(level);
             if (log || _observers.Length != 0 || RecordsExceptions(activity))
             {
-                attachment = Attachment(exception, outcome);
+                attachment = Attachment(exception, outcome, new FailedRequestFacts(errorType, statusCode, level, traceId));
             }
+
+            // Counted in the window's summary instead; observers still see it, and are told.
+            log &= !attachment.IsLogSuppressed;
 
             if (log || _observers.Length != 0)
             {
@@ -113,9 +117,9 @@ internal sealed class FailureReporter
 
     // Error-storm mode covers EventId 1 only, as the handler's event does: a response that had already started is
     // rare and always worth its stack. A repeat's exception is held back without the probe rendering it.
-    private ExceptionAttachment Attachment(Exception exception, FailureOutcome outcome)
+    private ExceptionAttachment Attachment(Exception exception, FailureOutcome outcome, in FailedRequestFacts facts)
     {
-        var occurrence = outcome == FailureOutcome.Handled ? _errorStorm?.Observe(exception) : null;
+        var occurrence = outcome == FailureOutcome.Handled ? _errorStorm?.Observe(exception, facts) : null;
         var renderingFailure = occurrence is { AttachesException: false } ? null : ExceptionRenderingProbe.FindFailure(exception);
         return new ExceptionAttachment(occurrence, renderingFailure);
     }
@@ -162,6 +166,10 @@ internal sealed class FailureReporter
             {
                 tags.Add(FingerprintTag, occurrence.Fingerprint);
                 tags.Add(OccurrenceCountTag, occurrence.Count);
+                if (occurrence.IsLogSuppressed)
+                {
+                    tags.Add(LogSuppressedTag, true);
+                }
             }
 
             if (attachment.IsAttached)

@@ -46,6 +46,7 @@ public sealed class RequestFailure
         AttachesException = attachment.IsAttached;
         ExceptionFingerprint = attachment.Occurrence?.Fingerprint;
         OccurrenceCount = attachment.Occurrence?.Count;
+        IsLogSuppressed = attachment.IsLogSuppressed;
         ExceptionRenderingFailure = attachment.RenderingFailure;
         RequestHeaders = requestHeaders;
     }
@@ -139,6 +140,15 @@ public sealed class RequestFailure
     /// <see langword="null"/> when <see cref="ExceptionFingerprint"/> is.
     /// </summary>
     public long? OccurrenceCount { get; }
+
+    /// <summary>
+    /// Gets whether the handler wrote no log event for this failure because
+    /// <see cref="GlobalErrorHandlerOptions.ErrorStormEventsPerWindow"/> failures with the same
+    /// <see cref="ExceptionFingerprint"/> had already been logged in the window; the failure is counted in the
+    /// window's <c>ErrorStormSummary</c> event (EventId 5) instead. An observer that writes its own event for each
+    /// failure can follow the same decision.
+    /// </summary>
+    public bool IsLogSuppressed { get; }
 
     /// <summary>
     /// Gets what failed when the exception was rendered, such as <c>Message threw System.InvalidOperationException</c>,

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace ErrorHandling.AspNetCore.Tests.Options;
 
-/// <summary>Binding and validation of <see cref="GlobalErrorHandlerOptions.ErrorStormWindow"/>.</summary>
+/// <summary>
+/// Binding and validation of <see cref="GlobalErrorHandlerOptions.ErrorStormWindow"/> and
+/// <see cref="GlobalErrorHandlerOptions.ErrorStormEventsPerWindow"/>.
+/// </summary>
 public sealed class ErrorStormConfigurationTests
 {
     private static Task<WebApplication> StartAsync(
@@ -94,5 +97,66 @@ public sealed class ErrorStormConfigurationTests
             o => o.ErrorStormWindow = null);
 
         Assert.Null(Options(app).ErrorStormWindow);
+    }
+
+    [Theory]
+    [InlineData("1", 1)]
+    [InlineData("10000", 10_000)]
+    public async Task ErrorStormEventsPerWindow_FromConfigurationWithAWindow_IsBound(string value, int expected)
+    {
+        await using var app = await StartAsync(new()
+        {
+            ["GlobalErrorHandler:ErrorStormWindow"] = "00:00:10",
+            ["GlobalErrorHandler:ErrorStormEventsPerWindow"] = value,
+        });
+
+        Assert.Equal(expected, Options(app).ErrorStormEventsPerWindow);
+    }
+
+    [Fact]
+    public async Task ErrorStormEventsPerWindow_NotConfigured_IsNull()
+    {
+        await using var app = await StartAsync(new() { ["GlobalErrorHandler:ErrorStormWindow"] = "00:00:10" });
+
+        Assert.Null(Options(app).ErrorStormEventsPerWindow);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("10001")]
+    public async Task ErrorStormEventsPerWindow_OutOfRange_FailsStartupNamingKeyValueAndRange(string value)
+    {
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new()
+        {
+            ["GlobalErrorHandler:ErrorStormWindow"] = "00:00:10",
+            ["GlobalErrorHandler:ErrorStormEventsPerWindow"] = value,
+        }));
+
+        Assert.Contains($"GlobalErrorHandler:ErrorStormEventsPerWindow has the value '{value}'; it must be between 1 and 10,000", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ErrorStormEventsPerWindow_NotANumber_FailsStartupNamingKeyAndValue()
+    {
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new()
+        {
+            ["GlobalErrorHandler:ErrorStormWindow"] = "00:00:10",
+            ["GlobalErrorHandler:ErrorStormEventsPerWindow"] = "one",
+        }));
+
+        Assert.Contains("GlobalErrorHandler:ErrorStormEventsPerWindow has the value 'one', which is not a whole number", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ErrorStormEventsPerWindow_WithoutAWindow_FailsStartupNamingBothOptions()
+    {
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(
+            () => StartAsync([], o => o.ErrorStormEventsPerWindow = 1));
+
+        Assert.Contains(
+            "GlobalErrorHandler:ErrorStormEventsPerWindow is set but GlobalErrorHandler:ErrorStormWindow is not",
+            exception.Message,
+            StringComparison.Ordinal);
     }
 }
