@@ -50,6 +50,16 @@ public class LoadTablesTests
     }
 
     [Fact]
+    public void Render_OnlyTheSummarizedModeMeasured_KeepsTheRow()
+    {
+        var csv = Header + "serilog,fail-deep,ours-summary,5,5,32,1000,1000,1000,,,,1,0.00\n";
+
+        var markdown = LoadTables.Render(LoadResultsCsv.Parse(csv, "summary.csv"));
+
+        Assert.Contains("| Serilog (compact JSON) | `/fail-deep` | — | — | — | — | 1,000 | — |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_OnlyTheFloorMeasured_LeavesTheRowOut()
     {
         var csv = Header

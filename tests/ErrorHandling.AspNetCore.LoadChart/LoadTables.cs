@@ -29,7 +29,7 @@ internal static class LoadTables
     ];
 
     // A logging and endpoint get a row when one of these was measured: the floor alone compares with nothing.
-    private static readonly string[] ComparedModes = ["framework", "ours", "none"];
+    private static readonly string[] ComparedModes = [.. LoadKeys.Modes.Where(static mode => mode != "floor")];
 
     /// <summary>Renders both tables with the lines that introduce them; every line ends with a line feed.</summary>
     public static string Render(IReadOnlyList<LoadResult> results)
