@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Loopback load test: requests per second of a succeeding (/ok) and a failing (/fail) endpoint on Kestrel
-# with no handler, the framework's UseExceptionHandler() + AddProblemDetails(), UseGlobalErrorHandler(),
-# UseGlobalErrorHandler() with ErrorStormWindow, and a floor (the least a handler that logs every failure
-# can do: catch, one event with a constant message and no properties or exception, a fixed body); logging
+# Loopback load test: requests per second of a succeeding endpoint (/ok) and two failing ones on Kestrel: /fail
+# throws four synchronous frames deep (the cheapest stack a logger will ever render), /fail-deep at the end of an
+# async chain through service, repository and data access layers (tens of frames, as a real app's failure has).
+# Servers: no handler, the framework's UseExceptionHandler() + AddProblemDetails(), UseGlobalErrorHandler(),
+# UseGlobalErrorHandler() with ErrorStormWindow (ours-storm: a repeat keeps its own event), with ErrorStormWindow
+# and ErrorStormEventsPerWindow = 1 (ours-summary: a repeat is counted into the window's summary event), and a
+# floor (the least a handler that logs every failure can do: catch, one event with a constant message and no
+# properties or exception, a fixed body); logging
 # off, through the framework's JSON console logger, and through Serilog's compact JSON formatter (stdout to
 # /dev/null in both). Around each measured run the script also reads the server's allocation counter and GC
 # pause time, for the bytes allocated per request and the share of the run spent paused.
 #
 # One server runs at a time, pinned to one core (SERVER_CPU) while wrk is pinned to the other (WRK_CPU),
 # so the server owns its core while it is measured. Each round starts every server once, in an order that
-# rotates from round to round so drift in the machine's speed hits every mode alike: start, warm up both
-# endpoints, measure both, stop. The summary is the median requests/s of each mode and the medians of the
+# rotates from round to round so drift in the machine's speed hits every mode alike: start, warm up every
+# endpoint, measure each, stop. The summary is the median requests/s of each mode and the medians of the
 # per-round (paired) ratios.
 #
 # Writes, under OUT_DIR (docs/performance):
@@ -23,14 +27,18 @@
 # CSV alone without a load:
 #   dotnet run --project tests/ErrorHandling.AspNetCore.LoadChart -- --from-raw docs/performance/load-raw.csv --out docs/performance
 #
-#   scripts/load.sh                          # 5 rounds of 5 s runs, about 20 minutes
+#   scripts/load.sh                          # 5 rounds of 5 s runs, about 27 minutes
 #   ROUNDS=7 DURATION=10 scripts/load.sh     # longer
 #   ROUNDS=1 DURATION=2 WARMUP=1 OUT_DIR=/tmp/load scripts/load.sh   # smoke run
 #   scripts/load.sh --chart-only             # tables and chart again from OUT_DIR/load-results.csv
 #
 # Knobs (environment): ROUNDS (5), DURATION (5, seconds per measured wrk run), WARMUP (2, seconds per
 # endpoint before measuring), CONNECTIONS (32), PORT (5310), SERVER_CPU (1), WRK_CPU (0),
-# OUT_DIR (docs/performance), TIERING (steady).
+# OUT_DIR (docs/performance), TIERING (steady),
+# ENDPOINTS (the endpoints each server is measured on, space-separated: "ok fail fail-deep"),
+# SERVERS (the servers as mode:logging, space-separated; every mode under every logging it applies to).
+#
+#   ENDPOINTS="ok fail-deep" SERVERS="framework:json ours-summary:json" OUT_DIR=/tmp/load scripts/load.sh
 #
 # TIERING=steady (the default) measures every server in the steady state a long-running process reaches: the
 # runtime's tiered compilation starts counting calls at once (DOTNET_TC_CallCountingDelayMs=0) instead of
@@ -74,12 +82,12 @@ OUT_DIR=${OUT_DIR:-docs/performance}
 RAW=$OUT_DIR/load-raw.csv
 RESULTS=$OUT_DIR/load-results.csv
 
-# mode:logging of each server; storm mode only changes what is logged, so it runs with logging on only.
-SERVERS=(
-    none:off framework:off ours:off floor:off
-    none:json framework:json ours:json ours-storm:json floor:json
-    none:serilog framework:serilog ours:serilog ours-storm:serilog floor:serilog
-)
+# mode:logging of each server; the error-storm modes only change what is logged, so they run with logging on only.
+read -r -a SERVERS <<< "${SERVERS:-\
+none:off framework:off ours:off floor:off \
+none:json framework:json ours:json ours-storm:json ours-summary:json floor:json \
+none:serilog framework:serilog ours:serilog ours-storm:serilog ours-summary:serilog floor:serilog}"
+read -r -a ENDPOINTS <<< "${ENDPOINTS:-ok fail fail-deep}"
 
 die() {
     echo "load.sh: $*" >&2
@@ -138,6 +146,15 @@ done
 ((WARMUP <= 600)) || die "WARMUP must be at most 600 seconds"
 ((CONNECTIONS >= 1)) || die "CONNECTIONS must be at least 1"
 ((SERVER_CPU != WRK_CPU)) || die "SERVER_CPU and WRK_CPU must be different cores"
+((${#ENDPOINTS[@]} >= 1)) || die "ENDPOINTS must name at least one of ok, fail, fail-deep"
+for endpoint in "${ENDPOINTS[@]}"; do
+    [[ $endpoint =~ ^(ok|fail|fail-deep)$ ]] || die "ENDPOINTS must name ok, fail or fail-deep, not '$endpoint'"
+done
+((${#SERVERS[@]} >= 1)) || die "SERVERS must name at least one mode:logging"
+for server in "${SERVERS[@]}"; do
+    [[ $server =~ ^(none|framework|ours|ours-storm|ours-summary|floor):(off|json|serilog)$ ]] \
+        || die "SERVERS must be mode:logging (mode none, framework, ours, ours-storm, ours-summary or floor; logging off, json or serilog), not '$server'"
+done
 case $TIERING in
     steady) tiering_env=(DOTNET_TC_CallCountingDelayMs=0) ;;
     default) tiering_env=() ;;
@@ -210,8 +227,8 @@ start_server() {
         alive "$server_pid" || die "the $mode/$logging server exited: $(cat "$server_log")"
         sleep 0.1
     done
-    status="$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$url/ok" || true) $(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$url/fail" || true)"
-    [[ $status == "200 500" ]] || die "the $mode/$logging server answered /ok and /fail with $status, expected 200 500"
+    status="$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$url/ok" || true) $(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$url/fail" || true) $(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$url/fail-deep" || true)"
+    [[ $status == "200 500 500" ]] || die "the $mode/$logging server answered /ok, /fail and /fail-deep with $status, expected 200 500 500"
     [[ $(taskset -pc "$server_pid" | sed 's/.*: //') == "$SERVER_CPU" ]] || die "the server is not pinned to CPU $SERVER_CPU"
 }
 
@@ -221,7 +238,7 @@ gc_stats() {
 }
 
 # One wrk run on the other core; prints requests/s and the request count. Socket errors, or responses other
-# than the endpoint's (200 for /ok, 500 for every /fail request), would make the numbers meaningless, so they
+# than the endpoint's (200 for /ok, 500 for every request to a failing one), would make the numbers meaningless, so they
 # stop the script.
 run_wrk() {
     local seconds=$1 endpoint=$2 out requests non2xx
@@ -231,7 +248,7 @@ run_wrk() {
     if grep -q 'Socket errors' <<< "$out" \
         || [[ -z $requests ]] \
         || [[ $endpoint == ok && -n $non2xx ]] \
-        || [[ $endpoint == fail && $non2xx != "$requests" ]]; then
+        || [[ $endpoint == fail* && $non2xx != "$requests" ]]; then
         printf 'load.sh: unexpected wrk result on /%s:\n%s\n' "$endpoint" "$out" >&2
         exit 1
     fi
@@ -239,7 +256,7 @@ run_wrk() {
 }
 
 count=${#SERVERS[@]}
-minutes=$(((ROUNDS * count * (2 * WARMUP + 2 * DURATION + 2) + 59) / 60))
+minutes=$(((ROUNDS * count * (${#ENDPOINTS[@]} * (WARMUP + DURATION) + 2) + 59) / 60))
 echo "$ROUNDS rounds of $count servers (server on CPU $SERVER_CPU, wrk on CPU $WRK_CPU, tiering $TIERING): about $minutes minutes"
 echo "Load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) (quiet is well below 1)"
 
@@ -247,12 +264,15 @@ echo "round,position,mode,logging,endpoint,requests_per_second,duration_s,connec
 for round in $(seq 1 "$ROUNDS"); do
     echo "Round $round of $ROUNDS..."
     # The endpoints swap order each round too, so neither always runs on a server that has just warmed up.
-    if ((round % 2)); then endpoints=(ok fail); else endpoints=(fail ok); fi
+    endpoints=("${ENDPOINTS[@]}")
+    if ((round % 2 == 0)); then
+        for ((i = 0; i < ${#ENDPOINTS[@]}; i++)); do endpoints[i]=${ENDPOINTS[${#ENDPOINTS[@]} - 1 - i]}; done
+    fi
     for position in $(seq 1 "$count"); do
         IFS=: read -r mode logging <<< "${SERVERS[$(((position - 1 + round - 1) % count))]}"
         start_server "$mode" "$logging"
         if ((WARMUP > 0)); then
-            for endpoint in ok fail; do
+            for endpoint in "${ENDPOINTS[@]}"; do
                 run_wrk "$WARMUP" "$endpoint" > /dev/null
             done
         fi

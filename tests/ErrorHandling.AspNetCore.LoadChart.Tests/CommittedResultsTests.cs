@@ -3,20 +3,25 @@ namespace ErrorHandling.AspNetCore.LoadChart.Tests;
 // The committed figures are derived from the committed raw runs; these keep them from drifting apart.
 public class CommittedResultsTests
 {
-    [Fact]
-    public void CommittedRawRuns_Summarised_EqualTheCommittedSummary()
+    // Every run on the page: the full run, and the deep workload's run.
+    public static TheoryData<string> Runs => ["docs/performance", "docs/performance/deep"];
+
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public void CommittedRawRuns_Summarised_EqualTheCommittedSummary(string directory)
     {
-        var runs = LoadRawCsv.Read(RepositoryRoot.PathOf("docs/performance/load-raw.csv"));
+        var runs = LoadRawCsv.Read(RepositoryRoot.PathOf($"{directory}/load-raw.csv"));
 
         var csv = LoadResultsCsv.Format(LoadSummary.Summarise(runs));
 
-        Assert.Equal(File.ReadAllText(RepositoryRoot.PathOf("docs/performance/load-results.csv")), csv);
+        Assert.Equal(File.ReadAllText(RepositoryRoot.PathOf($"{directory}/load-results.csv")), csv);
     }
 
-    [Fact]
-    public void CommittedSummary_Rendered_IsInThePerformancePage()
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public void CommittedSummary_Rendered_IsInThePerformancePage(string directory)
     {
-        var results = LoadResultsCsv.Read(RepositoryRoot.PathOf("docs/performance/load-results.csv"));
+        var results = LoadResultsCsv.Read(RepositoryRoot.PathOf($"{directory}/load-results.csv"));
         var performance = File.ReadAllText(RepositoryRoot.PathOf("docs/performance.md"));
 
         var tables = TableBlocks(LoadTables.Render(results));

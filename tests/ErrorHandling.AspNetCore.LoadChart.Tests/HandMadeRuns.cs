@@ -2,7 +2,8 @@ namespace ErrorHandling.AspNetCore.LoadChart.Tests;
 
 /// <summary>
 /// A small raw CSV whose summary is worked out by hand in the tests: three rounds of three modes on one endpoint,
-/// four rounds of ours + storm beside three of the framework on another, one round on a third.
+/// four rounds of ours + storm beside three of the framework on another, one round on a third, one round of four modes
+/// on the deep failing endpoint.
 /// </summary>
 internal static class HandMadeRuns
 {
@@ -16,6 +17,10 @@ internal static class HandMadeRuns
         1,5,ours-storm,json,ok,150.00,5,32,825,0.20
         1,6,ours,serilog,fail,1000.50004,5,32,7,0.01
         1,7,framework,serilog,fail,1000,5,32,7,0.01
+        1,8,floor,json,fail-deep,500,5,32,3000,0.40
+        1,9,ours-storm,json,fail-deep,450,5,32,6000,0.90
+        1,10,ours-summary,json,fail-deep,1100,5,32,1200,0.10
+        1,11,framework,json,fail-deep,400,5,32,20000,2.00
         2,1,ours,off,fail,900.00,5,32,1501,0.25
         2,2,none,off,fail,1200.00,5,32,901,0.11
         2,3,framework,off,fail,800.00,5,32,2001,0.31

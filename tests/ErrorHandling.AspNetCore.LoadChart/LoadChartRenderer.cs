@@ -5,7 +5,7 @@ using SkiaSharp;
 namespace ErrorHandling.AspNetCore.LoadChart;
 
 /// <summary>
-/// Draws the load summary as grouped bars: one panel per endpoint, one group per logging set-up, one bar per
+/// Draws the load summary as grouped bars: one panel per endpoint measured, one group per logging set-up, one bar per
 /// server mode (the framework's handler beside ours), each with its median, its min–max whisker and its value.
 /// </summary>
 internal static class LoadChartRenderer
@@ -13,11 +13,10 @@ internal static class LoadChartRenderer
     private const int Width = 1000;
     private const int HeaderHeight = 122;
     private const int PanelHeight = 440;
-    private const int LegendHeight = 100;
-    private const int Height = HeaderHeight + (2 * PanelHeight) + LegendHeight;
+    private const int LegendHeight = 120;
 
-    // Groups sit this far apart on the x axis; a group's bars are one unit wide each, so the gap is 6 - 5.
-    private const double GroupPitch = 6;
+    // Groups sit this far apart on the x axis; a group's bars are one unit wide each, so the gap is 7 - 6.
+    private const double GroupPitch = 7;
 
     // Fewer rounds than this give no median worth the name: such a chart says it is a smoke run.
     private const int MeasuredRounds = 3;
@@ -37,12 +36,14 @@ internal static class LoadChartRenderer
         ("framework", "UseExceptionHandler() + AddProblemDetails()", Color.FromHex("#E08214")),
         ("ours", "UseGlobalErrorHandler()", Color.FromHex("#2166AC")),
         ("ours-storm", "UseGlobalErrorHandler() + ErrorStormWindow", Color.FromHex("#67A9CF")),
+        ("ours-summary", "UseGlobalErrorHandler() + ErrorStormEventsPerWindow = 1", Color.FromHex("#1B7837")),
         ("floor", "floor: a constant event without properties, a fixed body", Color.FromHex("#D9D9D9")),
     ];
 
     private static readonly (string Key, string Title)[] Endpoints =
     [
-        ("fail", "GET /fail: the endpoint throws"),
+        ("fail-deep", "GET /fail-deep: an MVC action throws at the end of a four-layer async chain (18 frames)"),
+        ("fail", "GET /fail: the endpoint throws four synchronous frames deep"),
         ("ok", "GET /ok: the endpoint succeeds"),
     ];
 
@@ -50,34 +51,50 @@ internal static class LoadChartRenderer
     public static void SavePng(IReadOnlyList<LoadResult> results, string path)
     {
         var fontName = ChooseFont();
-        var top = CreatePanel(results, Endpoints[0], fontName);
-        var bottom = CreatePanel(results, Endpoints[1], fontName);
-        // The same margins in both panels line their plot areas up; the bottom one also holds the legend.
-        top.Layout.Fixed(new PixelPadding(left: 80, right: 20, bottom: 62, top: 36));
-        bottom.Layout.Fixed(new PixelPadding(left: 80, right: 20, bottom: 62 + LegendHeight, top: 36));
+        var panels = Endpoints
+            .Where(endpoint => results.Any(r => r.Endpoint == endpoint.Key))
+            .Select(endpoint => CreatePanel(results, endpoint, fontName))
+            .ToArray();
+        if (panels.Length == 0)
+        {
+            throw new FormatException("the results have no rows to draw.");
+        }
+
+        // The same margins in every panel line their plot areas up; the bottom one also holds the legend.
+        var bottom = panels[^1];
+        foreach (var panel in panels)
+        {
+            panel.Layout.Fixed(new PixelPadding(left: 80, right: 20, bottom: panel == bottom ? 80 + LegendHeight : 80, top: 36));
+        }
+
         var legend = bottom.ShowLegend(Edge.Bottom);
         legend.Legend.FontName = fontName;
         legend.Legend.FontSize = 13;
-        foreach (var (_, label, color) in Modes)
+        foreach (var (_, label, color) in Modes.Where(mode => results.Any(r => r.Mode == mode.Key)))
         {
             bottom.Legend.ManualItems.Add(new LegendItem { LabelText = label, FillColor = color });
         }
 
-        var multiplot = new Multiplot(top)
+        var multiplot = new Multiplot(panels[0])
         {
             Layout = new ScottPlot.MultiplotLayouts.Rows(),
         };
-        multiplot.AddPlot(bottom);
+        foreach (var panel in panels.Skip(1))
+        {
+            multiplot.AddPlot(panel);
+        }
 
-        using var surface = SKSurface.Create(new SKImageInfo(Width, Height))
+        var height = HeaderHeight + (panels.Length * PanelHeight) + LegendHeight;
+
+        using var surface = SKSurface.Create(new SKImageInfo(Width, height))
             ?? throw new InvalidOperationException("SkiaSharp could not create a drawing surface.");
         surface.Canvas.Clear(SKColors.White);
         DrawHeader(surface.Canvas, results, fontName);
         // Multiplot draws from the canvas origin and clears what it draws on, so the header is kept out of its reach.
         surface.Canvas.Save();
-        surface.Canvas.ClipRect(new SKRect(0, HeaderHeight, Width, Height));
+        surface.Canvas.ClipRect(new SKRect(0, HeaderHeight, Width, height));
         surface.Canvas.Translate(0, HeaderHeight);
-        multiplot.Render(surface.Canvas, new PixelRect(0, Width, Height - HeaderHeight, 0));
+        multiplot.Render(surface.Canvas, new PixelRect(0, Width, height - HeaderHeight, 0));
         surface.Canvas.Restore();
 
         using var image = surface.Snapshot();
@@ -201,6 +218,11 @@ internal static class LoadChartRenderer
         if (row.TryGetValue("ours-storm", out var storm) && storm.RatioToFramework is { } stormRatio)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"storm ÷ framework {stormRatio:F2}×"));
+        }
+
+        if (row.TryGetValue("ours-summary", out var summary) && summary.RatioToFramework is { } summaryRatio)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"summary ÷ framework {summaryRatio:F2}×"));
         }
 
         return string.Join('\n', lines);

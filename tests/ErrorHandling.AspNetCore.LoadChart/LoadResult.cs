@@ -2,8 +2,8 @@ namespace ErrorHandling.AspNetCore.LoadChart;
 
 /// <summary>One row of the load summary: a server mode under one logging set-up on one endpoint.</summary>
 /// <param name="Logging">off, json or serilog.</param>
-/// <param name="Endpoint">ok or fail.</param>
-/// <param name="Mode">none, framework, ours, ours-storm or floor.</param>
+/// <param name="Endpoint">ok, fail or fail-deep.</param>
+/// <param name="Mode">none, framework, ours, ours-storm, ours-summary or floor.</param>
 /// <param name="Rounds">How many rounds the medians are taken over.</param>
 /// <param name="DurationSeconds">The length of one wrk run.</param>
 /// <param name="Connections">wrk's connection count.</param>
@@ -12,6 +12,7 @@ namespace ErrorHandling.AspNetCore.LoadChart;
 /// <param name="MaxRequestsPerSecond">The fastest round's requests/s.</param>
 /// <param name="RatioToFramework">The median of the per-round ratios to the framework's handler, if measured.</param>
 /// <param name="RatioToNone">The median of the per-round ratios to no handler, if measured.</param>
+/// <param name="RatioToFloor">The median of the per-round ratios to the floor, if measured.</param>
 /// <param name="MedianAllocatedBytesPerRequest">The median of the rounds' bytes allocated per request.</param>
 /// <param name="MedianGcPausePercent">The median of the rounds' shares of the run spent paused for garbage collection.</param>
 internal sealed record LoadResult(
@@ -26,5 +27,6 @@ internal sealed record LoadResult(
     double MaxRequestsPerSecond,
     double? RatioToFramework,
     double? RatioToNone,
+    double? RatioToFloor,
     double MedianAllocatedBytesPerRequest,
     double MedianGcPausePercent);

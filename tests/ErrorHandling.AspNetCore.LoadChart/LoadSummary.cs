@@ -4,7 +4,7 @@ namespace ErrorHandling.AspNetCore.LoadChart;
 
 /// <summary>
 /// Summarises the raw runs: per logging, endpoint and mode, the median, slowest and fastest round, the medians of
-/// the per-round ratios to the framework's handler and to no handler, and the medians of the bytes allocated per
+/// the per-round ratios to the framework's handler, to no handler and to the floor, and the medians of the bytes allocated per
 /// request and of the GC pause share.
 /// </summary>
 internal static class LoadSummary
@@ -47,6 +47,7 @@ internal static class LoadSummary
                         measured.Max(static run => run.RequestsPerSecond),
                         PairedRatio(byRound, rounds, (logging, endpoint, mode), "framework"),
                         PairedRatio(byRound, rounds, (logging, endpoint, mode), "none"),
+                        PairedRatio(byRound, rounds, (logging, endpoint, mode), "floor"),
                         Median(measured.Select(static run => run.AllocatedBytesPerRequest)),
                         Median(measured.Select(static run => run.GcPausePercent))));
                 }

@@ -5,7 +5,7 @@ namespace ErrorHandling.AspNetCore.LoadChart;
 
 /// <summary>
 /// Renders the load summary as the markdown docs/performance.md carries: requests/s and paired ratios
-/// per logging and endpoint, then bytes allocated and GC pause share per failed request.
+/// per logging and endpoint, then bytes allocated and GC pause share per failed request, per failing endpoint.
 /// </summary>
 internal static class LoadTables
 {
@@ -23,11 +23,13 @@ internal static class LoadTables
         ("ours", static r => r.RatioToFramework),
         ("ours", static r => r.RatioToNone),
         ("ours-storm", static r => r.RatioToFramework),
+        ("ours-summary", static r => r.RatioToFramework),
+        ("ours-storm", static r => r.RatioToFloor),
         ("floor", static r => r.RatioToFramework),
     ];
 
     // A logging and endpoint get a row when one of these was measured: the floor alone compares with nothing.
-    private static readonly string[] ComparedModes = ["framework", "ours", "none"];
+    private static readonly string[] ComparedModes = [.. LoadKeys.Modes.Where(static mode => mode != "floor")];
 
     /// <summary>Renders both tables with the lines that introduce them; every line ends with a line feed.</summary>
     public static string Render(IReadOnlyList<LoadResult> results)
@@ -44,8 +46,8 @@ internal static class LoadTables
             .Append(invariant, $"wrk -t1 -c{setup.Connections} -d{setup.DurationSeconds}s against one server at a time, each pinned to its own core; {setup.Rounds} round{(setup.Rounds == 1 ? "" : "s")}.\n")
             .Append("Requests/s are medians of the rounds; ratios are medians of the per-round ratios.\n")
             .Append('\n')
-            .Append("| logging | endpoint | no handler | framework | ours | ours + storm | floor | ours / framework | ours / no handler | ours + storm / framework | floor / framework |\n")
-            .Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            .Append("| logging | endpoint | no handler | framework | ours | ours + storm | ours + summary | floor | ours / framework | ours / no handler | ours + storm / framework | ours + summary / framework | ours + storm / floor | floor / framework |\n")
+            .Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (var logging in LoadKeys.Loggings)
         {
             foreach (var endpoint in LoadKeys.Endpoints)
@@ -74,27 +76,30 @@ internal static class LoadTables
 
         markdown
             .Append('\n')
-            .Append("Per failed request (`/fail`), medians of the rounds: bytes allocated by the server, and the share of each run it spent paused for garbage collection.\n")
+            .Append("Per failed request, medians of the rounds: bytes allocated by the server, and the share of each run it spent paused for garbage collection.\n")
             .Append('\n')
-            .Append("| logging | no handler | framework | ours | ours + storm | floor |\n")
-            .Append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+            .Append("| logging | endpoint | no handler | framework | ours | ours + storm | ours + summary | floor |\n")
+            .Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (var logging in LoadKeys.Loggings)
         {
-            if (!ComparedModes.Any(mode => byKey.ContainsKey((logging, "fail", mode))))
+            foreach (var endpoint in LoadKeys.FailingEndpoints)
             {
-                continue;
-            }
+                if (!ComparedModes.Any(mode => byKey.ContainsKey((logging, endpoint, mode))))
+                {
+                    continue;
+                }
 
-            markdown.Append(invariant, $"| {LoggingLabels[logging]} |");
-            foreach (var mode in LoadKeys.Modes)
-            {
-                var cell = byKey.TryGetValue((logging, "fail", mode), out var result)
-                    ? string.Create(invariant, $"{Thousands(result.MedianAllocatedBytesPerRequest)} B, {result.MedianGcPausePercent:F2}%")
-                    : Missing;
-                markdown.Append(invariant, $" {cell} |");
-            }
+                markdown.Append(invariant, $"| {LoggingLabels[logging]} | `/{endpoint}` |");
+                foreach (var mode in LoadKeys.Modes)
+                {
+                    var cell = byKey.TryGetValue((logging, endpoint, mode), out var result)
+                        ? string.Create(invariant, $"{Thousands(result.MedianAllocatedBytesPerRequest)} B, {result.MedianGcPausePercent:F2}%")
+                        : Missing;
+                    markdown.Append(invariant, $" {cell} |");
+                }
 
-            markdown.Append('\n');
+                markdown.Append('\n');
+            }
         }
 
         return markdown.ToString();
