@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Loopback load test: requests per second of a succeeding endpoint (/ok) and two failing ones on Kestrel: /fail
 # throws four synchronous frames deep (the cheapest stack a logger will ever render), /fail-deep at the end of an
-# async chain through service, repository and data access layers (tens of frames, as a real app's failure has).
+# async chain through a mediator, service, repository, data access and driver layers (18 frames, as a real app's
+# failure has).
 # Servers: no handler, the framework's UseExceptionHandler() + AddProblemDetails(), UseGlobalErrorHandler(),
 # UseGlobalErrorHandler() with ErrorStormWindow (ours-storm: a repeat keeps its own event), with ErrorStormWindow
 # and ErrorStormEventsPerWindow = 1 (ours-summary: a repeat is counted into the window's summary event), and a
@@ -27,12 +28,12 @@
 # CSV alone without a load:
 #   dotnet run --project tests/ErrorHandling.AspNetCore.LoadChart -- --from-raw docs/performance/load-raw.csv --out docs/performance
 #
-#   scripts/load.sh                          # 5 rounds of 5 s runs, about 27 minutes
+#   scripts/load.sh                          # 5 rounds of 5 s runs, about 63 minutes
 #   ROUNDS=7 DURATION=10 scripts/load.sh     # longer
 #   ROUNDS=1 DURATION=2 WARMUP=1 OUT_DIR=/tmp/load scripts/load.sh   # smoke run
 #   scripts/load.sh --chart-only             # tables and chart again from OUT_DIR/load-results.csv
 #
-# Knobs (environment): ROUNDS (5), DURATION (5, seconds per measured wrk run), WARMUP (2, seconds per
+# Knobs (environment): ROUNDS (5), DURATION (5, seconds per measured wrk run), WARMUP (10, seconds per
 # endpoint before measuring), CONNECTIONS (32), PORT (5310), SERVER_CPU (1), WRK_CPU (0),
 # OUT_DIR (docs/performance), TIERING (steady),
 # ENDPOINTS (the endpoints each server is measured on, space-separated: "ok fail fail-deep"),
@@ -44,8 +45,10 @@
 # runtime's tiered compilation starts counting calls at once (DOTNET_TC_CallCountingDelayMs=0) instead of
 # waiting for 100 ms without new tier-0 code, a wait that a cold server saturated on one core keeps
 # restarting for 20-30 s, so a short warm-up would measure every mode half-compiled. The final code is the
-# same; only the time to reach it changes. TIERING=default leaves the runtime's defaults, to measure that
-# warm-up phase instead.
+# same; only the time to reach it changes. Even so, a server failing on /fail-deep keeps getting faster for
+# 6-12 s of load (its exception path runs through tens of methods to compile, on the core it serves from), hence
+# the 10 s warm-up per endpoint. TIERING=default leaves the runtime's defaults, to measure that warm-up phase
+# instead.
 #
 # Only 127.0.0.1 is used. The script stops the server it started when it exits, however it exits.
 set -euo pipefail
@@ -71,7 +74,7 @@ esac
 
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-5}
-WARMUP=${WARMUP:-2}
+WARMUP=${WARMUP:-10}
 TIERING=${TIERING:-steady}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-5310}

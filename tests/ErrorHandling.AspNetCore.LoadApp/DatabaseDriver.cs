@@ -6,22 +6,28 @@ namespace ErrorHandling.AspNetCore.LoadApp;
 /// </summary>
 internal static class DatabaseDriver
 {
-    /// <summary>Executes <paramref name="command"/>; always throws, as a driver does when its database is down.</summary>
-    public static async Task<string> ExecuteScalarAsync(string command)
+    /// <summary>Executes <paramref name="command"/> on <paramref name="connection"/>; always throws, as a driver does when its database is down.</summary>
+    public static async Task<string> ExecuteScalarAsync(int connection, string command)
     {
         await Task.Yield();
-        return await SendAsync(command);
+        return await SendAsync(connection, command);
     }
 
-    private static async Task<string> SendAsync(string command)
+    private static async Task<string> SendAsync(int connection, string command)
     {
         await Task.Yield();
-        return await ReadAnswerAsync(command);
+        return await ReadAnswerAsync(connection, command);
     }
 
-    private static async Task<string> ReadAnswerAsync(string command)
+    private static async Task<string> ReadAnswerAsync(int connection, string command)
     {
         await Task.Yield();
-        throw new TimeoutException($"The database did not answer '{command}' within 30 seconds.");
+        return await ReadPacketAsync(connection, command);
+    }
+
+    private static async Task<string> ReadPacketAsync(int connection, string command)
+    {
+        await Task.Yield();
+        throw new TimeoutException($"The database did not answer '{command}' on connection {connection} within 30 seconds.");
     }
 }

@@ -6,9 +6,10 @@ using Serilog.Formatting.Compact;
 
 // The app scripts/load.sh puts under load on 127.0.0.1:
 //   dotnet ErrorHandling.AspNetCore.LoadApp.dll --mode none|framework|ours|ours-storm|ours-summary|floor --logging off|json|serilog --port 5310
-// GET /ok succeeds, GET /fail throws four synchronous frames deep, GET /fail-deep is an MVC action that throws at the end
-// of an async chain through service, repository and data access layers (tens of frames), GET /gc gives the bytes allocated and the time paused for garbage
-// collection since start-up (the script reads it around each run for the allocation per request).
+// GET /ok succeeds, GET /fail throws four synchronous frames deep, GET /fail-deep throws at the end of an async chain
+// through service, unit of work, retry policy, repository, data access and driver layers (tens of frames), GET /gc gives
+// the bytes allocated and the time paused for garbage collection since start-up (the script reads it around each run for
+// the allocation per request).
 // Logging, when on, goes to stdout at the usual levels (Information, Microsoft.AspNetCore at Warning, as in
 // the web templates):
 //   json     the framework's JSON console logger (AddJsonConsole)
@@ -64,8 +65,6 @@ switch (mode)
         throw new ArgumentException($"--mode must be none, framework, ours, ours-storm, ours-summary or floor, not '{mode}'.", nameof(args));
 }
 
-builder.Services.AddControllers();
-
 var app = builder.Build();
 if (mode == "framework")
 {
@@ -82,7 +81,7 @@ else if (mode == "floor")
 
 app.MapGet("/ok", () => "ok");
 app.MapGet("/fail", string () => Thrower.Throw());
-app.MapControllers();
+app.MapGet("/fail-deep", OrderEndpoint.GetAsync);
 app.MapGet("/gc", static () => string.Create(
     System.Globalization.CultureInfo.InvariantCulture,
     $"{GC.GetTotalAllocatedBytes()} {GC.GetTotalPauseDuration().TotalMilliseconds:0.###}"));

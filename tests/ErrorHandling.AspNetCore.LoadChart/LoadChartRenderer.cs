@@ -42,7 +42,7 @@ internal static class LoadChartRenderer
 
     private static readonly (string Key, string Title)[] Endpoints =
     [
-        ("fail-deep", "GET /fail-deep: an MVC action throws at the end of a four-layer async chain (18 frames)"),
+        ("fail-deep", "GET /fail-deep: the endpoint throws at the end of a twelve-layer async chain (18 frames)"),
         ("fail", "GET /fail: the endpoint throws four synchronous frames deep"),
         ("ok", "GET /ok: the endpoint succeeds"),
     ];

@@ -11,7 +11,7 @@ internal static class LoadKeys
 
     /// <summary>
     /// Gets the endpoints: one that succeeds, one that throws four synchronous frames deep, one that throws at the
-    /// end of a four-layer async chain.
+    /// end of a twelve-layer async chain.
     /// </summary>
     public static IReadOnlyList<string> Endpoints { get; } = ["ok", "fail", "fail-deep"];
 
