@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ErrorHandling.AspNetCore.Testing;
 using ErrorHandling.AspNetCore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -49,13 +50,8 @@ public sealed class ExceptionRenderingCostTests
             await client.GetAsync("/fail");
         }
 
-        // The client can have its response before the server has finished the request: wait for the renderings
-        // still due, so that a busy machine cannot make the count come up short.
-        for (var wait = Stopwatch.StartNew();
-             RenderCountingException.RenderingsOf(label) - before < expected && wait.Elapsed < TimeSpan.FromSeconds(10);
-             await Task.Delay(10))
-        {
-        }
+        // The client can have its response before the server has finished the request.
+        await ServerWork.WaitUntilAsync(() => RenderCountingException.RenderingsOf(label) - before >= expected, TimeSpan.FromSeconds(10));
 
         return RenderCountingException.RenderingsOf(label) - before;
     }
@@ -80,10 +76,7 @@ public sealed class ExceptionRenderingCostTests
         var renderings = await RenderingsPerFailuresAsync(2 * Failures, builder =>
             builder.Services.AddOpenTelemetry().WithTracing(t => t.AddAspNetCoreInstrumentation().AddInMemoryExporter(exported)));
 
-        // A span is exported when its request ends, which can be after the client has its response.
-        for (var wait = Stopwatch.StartNew(); exported.Count < Failures + 1 && wait.Elapsed < TimeSpan.FromSeconds(10); await Task.Delay(10))
-        {
-        }
+        await ServerWork.WaitUntilAsync(() => exported.Count >= Failures + 1, TimeSpan.FromSeconds(10));
 
         Assert.Equal(2 * Failures, renderings);
         Assert.Equal(Failures + 1, exported.Count);
