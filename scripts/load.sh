@@ -7,7 +7,8 @@
 # UseGlobalErrorHandler() with ErrorStormWindow (ours-storm: a repeat keeps its own event), with ErrorStormWindow
 # and ErrorStormEventsPerWindow = 1 (ours-summary: a repeat is counted into the window's summary event), and a
 # floor (the least a handler that logs every failure can do: catch, one event with a constant message and no
-# properties or exception, a fixed body); logging
+# properties or exception, a fixed body), and floor-repeat (the floor writing, instead, the event an error-storm repeat
+# carries: its template and nine properties, without the fingerprint or anything else a real handler does); logging
 # off, through the framework's JSON console logger, and through Serilog's compact JSON formatter (stdout to
 # /dev/null in both). Around each measured run the script also reads the server's allocation counter and GC
 # pause time, for the bytes allocated per request and the share of the run spent paused.
@@ -28,7 +29,7 @@
 # CSV alone without a load:
 #   dotnet run --project tests/ErrorHandling.AspNetCore.LoadChart -- --from-raw docs/performance/load-raw.csv --out docs/performance
 #
-#   scripts/load.sh                          # 5 rounds of 5 s runs, about 63 minutes
+#   scripts/load.sh                          # 5 rounds of 5 s runs, about 71 minutes
 #   ROUNDS=7 DURATION=10 scripts/load.sh     # longer
 #   ROUNDS=1 DURATION=2 WARMUP=1 OUT_DIR=/tmp/load scripts/load.sh   # smoke run
 #   scripts/load.sh --chart-only             # tables and chart again from OUT_DIR/load-results.csv
@@ -85,11 +86,12 @@ OUT_DIR=${OUT_DIR:-docs/performance}
 RAW=$OUT_DIR/load-raw.csv
 RESULTS=$OUT_DIR/load-results.csv
 
-# mode:logging of each server; the error-storm modes only change what is logged, so they run with logging on only.
+# mode:logging of each server; the error-storm modes and floor-repeat only change what is logged, so they run with
+# logging on only.
 read -r -a SERVERS <<< "${SERVERS:-\
 none:off framework:off ours:off floor:off \
-none:json framework:json ours:json ours-storm:json ours-summary:json floor:json \
-none:serilog framework:serilog ours:serilog ours-storm:serilog ours-summary:serilog floor:serilog}"
+none:json framework:json ours:json ours-storm:json ours-summary:json floor:json floor-repeat:json \
+none:serilog framework:serilog ours:serilog ours-storm:serilog ours-summary:serilog floor:serilog floor-repeat:serilog}"
 read -r -a ENDPOINTS <<< "${ENDPOINTS:-ok fail fail-deep}"
 
 die() {
@@ -155,8 +157,8 @@ for endpoint in "${ENDPOINTS[@]}"; do
 done
 ((${#SERVERS[@]} >= 1)) || die "SERVERS must name at least one mode:logging"
 for server in "${SERVERS[@]}"; do
-    [[ $server =~ ^(none|framework|ours|ours-storm|ours-summary|floor):(off|json|serilog)$ ]] \
-        || die "SERVERS must be mode:logging (mode none, framework, ours, ours-storm, ours-summary or floor; logging off, json or serilog), not '$server'"
+    [[ $server =~ ^(none|framework|ours|ours-storm|ours-summary|floor|floor-repeat):(off|json|serilog)$ ]] \
+        || die "SERVERS must be mode:logging (mode none, framework, ours, ours-storm, ours-summary, floor or floor-repeat; logging off, json or serilog), not '$server'"
 done
 case $TIERING in
     steady) tiering_env=(DOTNET_TC_CallCountingDelayMs=0) ;;

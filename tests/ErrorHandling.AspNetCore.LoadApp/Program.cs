@@ -5,7 +5,7 @@ using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 // The app scripts/load.sh puts under load on 127.0.0.1:
-//   dotnet ErrorHandling.AspNetCore.LoadApp.dll --mode none|framework|ours|ours-storm|ours-summary|floor --logging off|json|serilog --port 5310
+//   dotnet ErrorHandling.AspNetCore.LoadApp.dll --mode none|framework|ours|ours-storm|ours-summary|floor|floor-repeat --logging off|json|serilog --port 5310
 // GET /ok succeeds, GET /fail throws four synchronous frames deep, GET /fail-deep throws at the end of an async chain
 // through service, unit of work, retry policy, repository, data access and driver layers (tens of frames), GET /gc gives
 // the bytes allocated and the time paused for garbage collection since start-up (the script reads it around each run for
@@ -60,9 +60,10 @@ switch (mode)
         });
         break;
     case "floor":
+    case "floor-repeat":
         break;
     default:
-        throw new ArgumentException($"--mode must be none, framework, ours, ours-storm, ours-summary or floor, not '{mode}'.", nameof(args));
+        throw new ArgumentException($"--mode must be none, framework, ours, ours-storm, ours-summary, floor or floor-repeat, not '{mode}'.", nameof(args));
 }
 
 var app = builder.Build();
@@ -74,9 +75,9 @@ else if (mode.StartsWith("ours", StringComparison.Ordinal))
 {
     app.UseGlobalErrorHandler();
 }
-else if (mode == "floor")
+else if (mode.StartsWith("floor", StringComparison.Ordinal))
 {
-    FloorErrorHandler.Use(app);
+    FloorErrorHandler.Use(app, logsRepeatEvent: mode == "floor-repeat");
 }
 
 app.MapGet("/ok", () => "ok");

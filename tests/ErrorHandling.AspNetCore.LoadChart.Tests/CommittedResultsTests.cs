@@ -26,7 +26,7 @@ public class CommittedResultsTests
 
         var tables = TableBlocks(LoadTables.Render(results));
 
-        Assert.Equal(2, tables.Count);
+        Assert.True(tables.Count >= 2, $"expected the two tables of every run, found {tables.Count}");
         Assert.All(tables, table => Assert.Contains(table, performance, StringComparison.Ordinal));
     }
 

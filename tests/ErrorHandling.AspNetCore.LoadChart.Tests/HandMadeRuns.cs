@@ -2,7 +2,7 @@ namespace ErrorHandling.AspNetCore.LoadChart.Tests;
 
 /// <summary>
 /// A small raw CSV whose summary is worked out by hand in the tests: three rounds of three modes on one endpoint,
-/// four rounds of ours + storm beside three of the framework on another, one round on a third, one round of four modes
+/// four rounds of ours + storm beside three of the framework on another, one round on a third, one round of five modes
 /// on the deep failing endpoint.
 /// </summary>
 internal static class HandMadeRuns
@@ -21,6 +21,7 @@ internal static class HandMadeRuns
         1,9,ours-storm,json,fail-deep,450,5,32,6000,0.90
         1,10,ours-summary,json,fail-deep,1100,5,32,1200,0.10
         1,11,framework,json,fail-deep,400,5,32,20000,2.00
+        1,12,floor-repeat,json,fail-deep,480,5,32,3500,0.45
         2,1,ours,off,fail,900.00,5,32,1501,0.25
         2,2,none,off,fail,1200.00,5,32,901,0.11
         2,3,framework,off,fail,800.00,5,32,2001,0.31

@@ -12,7 +12,7 @@ public class LoadRawCsvTests
 
         var error = Assert.Throws<FormatException>(() => LoadRawCsv.Parse(csv, "raw.csv"));
 
-        Assert.Equal("raw.csv, line 3: mode is 'theirs', expected one of none, framework, ours, ours-storm, ours-summary, floor.", error.Message);
+        Assert.Equal("raw.csv, line 3: mode is 'theirs', expected one of none, framework, ours, ours-storm, ours-summary, floor, floor-repeat.", error.Message);
     }
 
     [Fact]

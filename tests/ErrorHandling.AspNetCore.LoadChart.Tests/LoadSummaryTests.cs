@@ -56,6 +56,15 @@ public class LoadSummaryTests
     }
 
     [Fact]
+    public void Summarise_RatioToFloorRepeat_PairsEachRoundWithTheFloorWritingARepeatsEvent()
+    {
+        // 450 / 480, to six significant digits: the repeat beside the same event written by a handler doing nothing else.
+        var storm = HandMadeRuns.Result("json", "fail-deep", "ours-storm");
+
+        Assert.Equal(0.9375, storm.RatioToFloorRepeat);
+    }
+
+    [Fact]
     public void Summarise_SummarizedMode_RatioToFrameworkOnTheDeepEndpoint()
     {
         // 1100 / 400.
@@ -100,18 +109,19 @@ public class LoadSummaryTests
         // halfway in binary (0.26), 1.0005 a little below (1.000).
         Assert.Equal(
             """
-            logging,endpoint,mode,rounds,duration_s,connections,median_rps,min_rps,max_rps,ratio_to_framework,ratio_to_none,ratio_to_floor,median_allocated_bytes_per_request,median_gc_pause_percent
-            off,fail,none,3,5,32,1200,1000,1250,1.250,1.000,,901,0.11
-            off,fail,framework,3,5,32,1000,800,1000,1.000,0.800,,2001,0.31
-            off,fail,ours,3,5,32,1100,900,1300,1.125,0.880,,1501,0.21
-            json,ok,framework,3,5,32,200,100,300,1.000,,,825,0.20
-            json,ok,ours-storm,4,5,32,295,150,400,1.300,,,826,0.26
-            json,fail-deep,framework,1,5,32,400,400,400,1.000,,0.800,20000,2.00
-            json,fail-deep,ours-storm,1,5,32,450,450,450,1.125,,0.900,6000,0.90
-            json,fail-deep,ours-summary,1,5,32,1100,1100,1100,2.750,,2.200,1200,0.10
-            json,fail-deep,floor,1,5,32,500,500,500,1.250,,1.000,3000,0.40
-            serilog,fail,framework,1,5,32,1000,1000,1000,1.000,,,7,0.01
-            serilog,fail,ours,1,5,32,1001,1001,1001,1.000,,,7,0.01
+            logging,endpoint,mode,rounds,duration_s,connections,median_rps,min_rps,max_rps,ratio_to_framework,ratio_to_none,ratio_to_floor,ratio_to_floor_repeat,median_allocated_bytes_per_request,median_gc_pause_percent
+            off,fail,none,3,5,32,1200,1000,1250,1.250,1.000,,,901,0.11
+            off,fail,framework,3,5,32,1000,800,1000,1.000,0.800,,,2001,0.31
+            off,fail,ours,3,5,32,1100,900,1300,1.125,0.880,,,1501,0.21
+            json,ok,framework,3,5,32,200,100,300,1.000,,,,825,0.20
+            json,ok,ours-storm,4,5,32,295,150,400,1.300,,,,826,0.26
+            json,fail-deep,framework,1,5,32,400,400,400,1.000,,0.800,0.833,20000,2.00
+            json,fail-deep,ours-storm,1,5,32,450,450,450,1.125,,0.900,0.938,6000,0.90
+            json,fail-deep,ours-summary,1,5,32,1100,1100,1100,2.750,,2.200,2.292,1200,0.10
+            json,fail-deep,floor,1,5,32,500,500,500,1.250,,1.000,1.042,3000,0.40
+            json,fail-deep,floor-repeat,1,5,32,480,480,480,1.200,,0.960,1.000,3500,0.45
+            serilog,fail,framework,1,5,32,1000,1000,1000,1.000,,,,7,0.01
+            serilog,fail,ours,1,5,32,1001,1001,1001,1.000,,,,7,0.01
 
             """,
             csv);

@@ -5,7 +5,7 @@ public class LoadTablesTests
     private const string Header = LoadResultsCsv.Header + "\n";
 
     [Fact]
-    public void Render_HandMadeSummary_WritesBothTables()
+    public void Render_HandMadeSummary_WritesAllThreeTables()
     {
         var results = LoadResultsCsv.Parse(LoadResultsCsv.Format(HandMadeRuns.Summarise()), "summary.csv");
 
@@ -32,6 +32,12 @@ public class LoadTablesTests
             | JSON console | `/fail-deep` | — | 20,000 B, 2.00% | — | 6,000 B, 0.90% | 1,200 B, 0.10% | 3,000 B, 0.40% |
             | Serilog (compact JSON) | `/fail` | — | 7 B, 0.01% | 7 B, 0.01% | — | — | — |
 
+            An error-storm repeat beside the floor and the floor writing the event a repeat carries: requests/s and ratios, as above.
+
+            | logging | endpoint | floor | floor + repeat's event | ours + storm | ours + summary | floor + repeat's event / floor | ours + storm / floor + repeat's event | ours + storm / floor | ours + summary / floor |
+            | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+            | JSON console | `/fail-deep` | 500 | 480 | 450 | 1,100 | 0.96 | 0.94 | 0.90 | 2.20 |
+
             """,
             markdown);
     }
@@ -40,8 +46,8 @@ public class LoadTablesTests
     public void Render_HalfwayFigures_RoundHalfToEven()
     {
         var csv = Header
-            + "off,fail,framework,5,5,32,1234.5,1000,1300,1.000,,,2500.5,0.125\n"
-            + "off,fail,ours,5,5,32,1235.5,1000,1300,1.125,1.375,,3501.5,0.375\n";
+            + "off,fail,framework,5,5,32,1234.5,1000,1300,1.000,,,,2500.5,0.125\n"
+            + "off,fail,ours,5,5,32,1235.5,1000,1300,1.125,1.375,,,3501.5,0.375\n";
 
         var markdown = LoadTables.Render(LoadResultsCsv.Parse(csv, "summary.csv"));
 
@@ -52,7 +58,7 @@ public class LoadTablesTests
     [Fact]
     public void Render_OnlyTheSummarizedModeMeasured_KeepsTheRow()
     {
-        var csv = Header + "serilog,fail-deep,ours-summary,5,5,32,1000,1000,1000,,,,1,0.00\n";
+        var csv = Header + "serilog,fail-deep,ours-summary,5,5,32,1000,1000,1000,,,,,1,0.00\n";
 
         var markdown = LoadTables.Render(LoadResultsCsv.Parse(csv, "summary.csv"));
 
@@ -63,12 +69,22 @@ public class LoadTablesTests
     public void Render_OnlyTheFloorMeasured_LeavesTheRowOut()
     {
         var csv = Header
-            + "off,ok,ours,5,5,32,1000,1000,1000,,,,1,0.00\n"
-            + "json,ok,floor,5,5,32,1000,1000,1000,,,,1,0.00\n";
+            + "off,ok,ours,5,5,32,1000,1000,1000,,,,,1,0.00\n"
+            + "json,ok,floor,5,5,32,1000,1000,1000,,,,,1,0.00\n";
 
         var markdown = LoadTables.Render(LoadResultsCsv.Parse(csv, "summary.csv"));
 
         Assert.Contains("| off | `/ok` |", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("| JSON console |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FloorRepeatNotMeasured_LeavesItsTableOut()
+    {
+        var csv = Header + "json,fail-deep,ours-storm,5,5,32,1000,1000,1000,,,,,1,0.00\n";
+
+        var markdown = LoadTables.Render(LoadResultsCsv.Parse(csv, "summary.csv"));
+
+        Assert.DoesNotContain("floor + repeat's event", markdown, StringComparison.Ordinal);
     }
 }

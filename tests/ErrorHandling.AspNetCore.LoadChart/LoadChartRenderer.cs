@@ -38,6 +38,7 @@ internal static class LoadChartRenderer
         ("ours-storm", "UseGlobalErrorHandler() + ErrorStormWindow", Color.FromHex("#67A9CF")),
         ("ours-summary", "UseGlobalErrorHandler() + ErrorStormEventsPerWindow = 1", Color.FromHex("#1B7837")),
         ("floor", "floor: a constant event without properties, a fixed body", Color.FromHex("#D9D9D9")),
+        ("floor-repeat", "floor writing an error-storm repeat's event", Color.FromHex("#A6A6A6")),
     ];
 
     private static readonly (string Key, string Title)[] Endpoints =

@@ -20,7 +20,8 @@ internal static class LoadKeys
 
     /// <summary>
     /// Gets the server modes: no handler, the framework's, ours, ours in error-storm mode (a repeat keeps its event),
-    /// ours with error-storm events capped at one per window (a repeat is counted into the summary), the floor.
+    /// ours with error-storm events capped at one per window (a repeat is counted into the summary), the floor, and the
+    /// floor writing the event an error-storm repeat carries.
     /// </summary>
-    public static IReadOnlyList<string> Modes { get; } = ["none", "framework", "ours", "ours-storm", "ours-summary", "floor"];
+    public static IReadOnlyList<string> Modes { get; } = ["none", "framework", "ours", "ours-storm", "ours-summary", "floor", "floor-repeat"];
 }

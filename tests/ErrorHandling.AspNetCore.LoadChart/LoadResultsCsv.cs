@@ -8,7 +8,7 @@ internal static class LoadResultsCsv
 {
     /// <summary>The summary's header row.</summary>
     public const string Header =
-        "logging,endpoint,mode,rounds,duration_s,connections,median_rps,min_rps,max_rps,ratio_to_framework,ratio_to_none,ratio_to_floor,"
+        "logging,endpoint,mode,rounds,duration_s,connections,median_rps,min_rps,max_rps,ratio_to_framework,ratio_to_none,ratio_to_floor,ratio_to_floor_repeat,"
         + "median_allocated_bytes_per_request,median_gc_pause_percent";
 
     private static readonly string[] Columns = Header.Split(',');
@@ -27,7 +27,7 @@ internal static class LoadResultsCsv
         {
             csv.Append(invariant, $"{r.Logging},{r.Endpoint},{r.Mode},{r.Rounds},{r.DurationSeconds},{r.Connections},")
                 .Append(invariant, $"{r.MedianRequestsPerSecond:F0},{r.MinRequestsPerSecond:F0},{r.MaxRequestsPerSecond:F0},")
-                .Append(invariant, $"{r.RatioToFramework:F3},{r.RatioToNone:F3},{r.RatioToFloor:F3},")
+                .Append(invariant, $"{r.RatioToFramework:F3},{r.RatioToNone:F3},{r.RatioToFloor:F3},{r.RatioToFloorRepeat:F3},")
                 .Append(invariant, $"{r.MedianAllocatedBytesPerRequest:F0},{r.MedianGcPausePercent:F2}\n");
         }
 
@@ -60,6 +60,7 @@ internal static class LoadResultsCsv
                 table.OptionalNumber(row, "ratio_to_framework"),
                 table.OptionalNumber(row, "ratio_to_none"),
                 table.OptionalNumber(row, "ratio_to_floor"),
+                table.OptionalNumber(row, "ratio_to_floor_repeat"),
                 table.Number(row, "median_allocated_bytes_per_request"),
                 table.Number(row, "median_gc_pause_percent")));
         }

@@ -4,7 +4,7 @@ namespace ErrorHandling.AspNetCore.LoadChart;
 
 /// <summary>
 /// Summarises the raw runs: per logging, endpoint and mode, the median, slowest and fastest round, the medians of
-/// the per-round ratios to the framework's handler, to no handler and to the floor, and the medians of the bytes allocated per
+/// the per-round ratios to the framework's handler, to no handler and to both floors, and the medians of the bytes allocated per
 /// request and of the GC pause share.
 /// </summary>
 internal static class LoadSummary
@@ -48,6 +48,7 @@ internal static class LoadSummary
                         PairedRatio(byRound, rounds, (logging, endpoint, mode), "framework"),
                         PairedRatio(byRound, rounds, (logging, endpoint, mode), "none"),
                         PairedRatio(byRound, rounds, (logging, endpoint, mode), "floor"),
+                        PairedRatio(byRound, rounds, (logging, endpoint, mode), "floor-repeat"),
                         Median(measured.Select(static run => run.AllocatedBytesPerRequest)),
                         Median(measured.Select(static run => run.GcPausePercent))));
                 }

@@ -5,7 +5,8 @@ namespace ErrorHandling.AspNetCore.LoadChart;
 
 /// <summary>
 /// Renders the load summary as the markdown docs/performance.md carries: requests/s and paired ratios
-/// per logging and endpoint, then bytes allocated and GC pause share per failed request, per failing endpoint.
+/// per logging and endpoint, then bytes allocated and GC pause share per failed request, per failing endpoint, and,
+/// when the floor writing a repeat's event was measured, an error-storm repeat beside both floors.
 /// </summary>
 internal static class LoadTables
 {
@@ -28,8 +29,21 @@ internal static class LoadTables
         ("floor", static r => r.RatioToFramework),
     ];
 
+    // The modes of the first two tables; the floor writing a repeat's event has a table of its own.
+    private static readonly string[] TableModes = [.. LoadKeys.Modes.Where(static mode => mode != "floor-repeat")];
+
     // A logging and endpoint get a row when one of these was measured: the floor alone compares with nothing.
-    private static readonly string[] ComparedModes = [.. LoadKeys.Modes.Where(static mode => mode != "floor")];
+    private static readonly string[] ComparedModes = [.. TableModes.Where(static mode => mode != "floor")];
+
+    private static readonly string[] RepeatModes = ["floor", "floor-repeat", "ours-storm", "ours-summary"];
+
+    private static readonly (string Mode, Func<LoadResult, double?> Ratio)[] RepeatRatioColumns =
+    [
+        ("floor-repeat", static r => r.RatioToFloor),
+        ("ours-storm", static r => r.RatioToFloorRepeat),
+        ("ours-storm", static r => r.RatioToFloor),
+        ("ours-summary", static r => r.RatioToFloor),
+    ];
 
     /// <summary>Renders both tables with the lines that introduce them; every line ends with a line feed.</summary>
     public static string Render(IReadOnlyList<LoadResult> results)
@@ -58,16 +72,14 @@ internal static class LoadTables
                 }
 
                 markdown.Append(invariant, $"| {LoggingLabels[logging]} | `/{endpoint}` |");
-                foreach (var mode in LoadKeys.Modes)
+                foreach (var mode in TableModes)
                 {
-                    var cell = byKey.TryGetValue((logging, endpoint, mode), out var result) ? Thousands(result.MedianRequestsPerSecond) : Missing;
-                    markdown.Append(invariant, $" {cell} |");
+                    markdown.Append(invariant, $" {RequestsCell(byKey, (logging, endpoint, mode))} |");
                 }
 
                 foreach (var (mode, ratio) in RatioColumns)
                 {
-                    var value = byKey.TryGetValue((logging, endpoint, mode), out var result) ? ratio(result) : null;
-                    markdown.Append(invariant, $" {(value is { } v ? v.ToString("F2", invariant) : Missing)} |");
+                    markdown.Append(invariant, $" {RatioCell(byKey, (logging, endpoint, mode), ratio)} |");
                 }
 
                 markdown.Append('\n');
@@ -90,7 +102,7 @@ internal static class LoadTables
                 }
 
                 markdown.Append(invariant, $"| {LoggingLabels[logging]} | `/{endpoint}` |");
-                foreach (var mode in LoadKeys.Modes)
+                foreach (var mode in TableModes)
                 {
                     var cell = byKey.TryGetValue((logging, endpoint, mode), out var result)
                         ? string.Create(invariant, $"{Thousands(result.MedianAllocatedBytesPerRequest)} B, {result.MedianGcPausePercent:F2}%")
@@ -102,8 +114,57 @@ internal static class LoadTables
             }
         }
 
+        AppendRepeatTable(markdown, byKey);
         return markdown.ToString();
     }
+
+    private static void AppendRepeatTable(StringBuilder markdown, Dictionary<(string Logging, string Endpoint, string Mode), LoadResult> byKey)
+    {
+        if (!byKey.Keys.Any(static key => key.Mode == "floor-repeat"))
+        {
+            return;
+        }
+
+        var invariant = CultureInfo.InvariantCulture;
+        markdown
+            .Append('\n')
+            .Append("An error-storm repeat beside the floor and the floor writing the event a repeat carries: requests/s and ratios, as above.\n")
+            .Append('\n')
+            .Append("| logging | endpoint | floor | floor + repeat's event | ours + storm | ours + summary | floor + repeat's event / floor | ours + storm / floor + repeat's event | ours + storm / floor | ours + summary / floor |\n")
+            .Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        foreach (var logging in LoadKeys.Loggings)
+        {
+            foreach (var endpoint in LoadKeys.FailingEndpoints)
+            {
+                if (!byKey.ContainsKey((logging, endpoint, "floor-repeat")))
+                {
+                    continue;
+                }
+
+                markdown.Append(invariant, $"| {LoggingLabels[logging]} | `/{endpoint}` |");
+                foreach (var mode in RepeatModes)
+                {
+                    markdown.Append(invariant, $" {RequestsCell(byKey, (logging, endpoint, mode))} |");
+                }
+
+                foreach (var (mode, ratio) in RepeatRatioColumns)
+                {
+                    markdown.Append(invariant, $" {RatioCell(byKey, (logging, endpoint, mode), ratio)} |");
+                }
+
+                markdown.Append('\n');
+            }
+        }
+    }
+
+    private static string RequestsCell(Dictionary<(string Logging, string Endpoint, string Mode), LoadResult> byKey, (string, string, string) key) =>
+        byKey.TryGetValue(key, out var result) ? Thousands(result.MedianRequestsPerSecond) : Missing;
+
+    private static string RatioCell(
+        Dictionary<(string Logging, string Endpoint, string Mode), LoadResult> byKey,
+        (string, string, string) key,
+        Func<LoadResult, double?> ratio) =>
+        byKey.TryGetValue(key, out var result) && ratio(result) is { } value ? value.ToString("F2", CultureInfo.InvariantCulture) : Missing;
 
     // "N0" rounds the exact binary value half to even, as the script's printf("%.0f") did, then groups the digits.
     private static string Thousands(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
