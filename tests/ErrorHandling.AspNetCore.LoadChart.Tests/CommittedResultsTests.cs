@@ -4,7 +4,7 @@ namespace ErrorHandling.AspNetCore.LoadChart.Tests;
 public class CommittedResultsTests
 {
     // Every run on the page.
-    public static TheoryData<string> Runs => ["docs/performance"];
+    public static TheoryData<string> Runs => ["docs/performance", "docs/performance/storm"];
 
     [Theory]
     [MemberData(nameof(Runs))]
