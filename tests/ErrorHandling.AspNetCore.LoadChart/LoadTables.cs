@@ -45,7 +45,7 @@ internal static class LoadTables
         ("ours-summary", static r => r.RatioToFloor),
     ];
 
-    /// <summary>Renders both tables with the lines that introduce them; every line ends with a line feed.</summary>
+    /// <summary>Renders the tables with the lines that introduce them; every line ends with a line feed.</summary>
     public static string Render(IReadOnlyList<LoadResult> results)
     {
         var byKey = new Dictionary<(string Logging, string Endpoint, string Mode), LoadResult>();
