@@ -71,18 +71,7 @@ internal static class LoadTables
                     continue;
                 }
 
-                markdown.Append(invariant, $"| {LoggingLabels[logging]} | `/{endpoint}` |");
-                foreach (var mode in TableModes)
-                {
-                    markdown.Append(invariant, $" {RequestsCell(byKey, (logging, endpoint, mode))} |");
-                }
-
-                foreach (var (mode, ratio) in RatioColumns)
-                {
-                    markdown.Append(invariant, $" {RatioCell(byKey, (logging, endpoint, mode), ratio)} |");
-                }
-
-                markdown.Append('\n');
+                AppendRequestsRow(markdown, byKey, logging, endpoint, TableModes, RatioColumns);
             }
         }
 
@@ -125,7 +114,6 @@ internal static class LoadTables
             return;
         }
 
-        var invariant = CultureInfo.InvariantCulture;
         markdown
             .Append('\n')
             .Append("An error-storm repeat beside the floor and the floor writing the event a repeat carries: requests/s and ratios, as above.\n")
@@ -141,30 +129,38 @@ internal static class LoadTables
                     continue;
                 }
 
-                markdown.Append(invariant, $"| {LoggingLabels[logging]} | `/{endpoint}` |");
-                foreach (var mode in RepeatModes)
-                {
-                    markdown.Append(invariant, $" {RequestsCell(byKey, (logging, endpoint, mode))} |");
-                }
-
-                foreach (var (mode, ratio) in RepeatRatioColumns)
-                {
-                    markdown.Append(invariant, $" {RatioCell(byKey, (logging, endpoint, mode), ratio)} |");
-                }
-
-                markdown.Append('\n');
+                AppendRequestsRow(markdown, byKey, logging, endpoint, RepeatModes, RepeatRatioColumns);
             }
         }
     }
 
-    private static string RequestsCell(Dictionary<(string Logging, string Endpoint, string Mode), LoadResult> byKey, (string, string, string) key) =>
-        byKey.TryGetValue(key, out var result) ? Thousands(result.MedianRequestsPerSecond) : Missing;
-
-    private static string RatioCell(
+    // One row of requests/s: a cell per mode, then a cell per ratio column; "—" where a mode or ratio is missing.
+    private static void AppendRequestsRow(
+        StringBuilder markdown,
         Dictionary<(string Logging, string Endpoint, string Mode), LoadResult> byKey,
-        (string, string, string) key,
-        Func<LoadResult, double?> ratio) =>
-        byKey.TryGetValue(key, out var result) && ratio(result) is { } value ? value.ToString("F2", CultureInfo.InvariantCulture) : Missing;
+        string logging,
+        string endpoint,
+        string[] modes,
+        (string Mode, Func<LoadResult, double?> Ratio)[] ratioColumns)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        markdown.Append(invariant, $"| {LoggingLabels[logging]} | `/{endpoint}` |");
+        foreach (var mode in modes)
+        {
+            var cell = byKey.TryGetValue((logging, endpoint, mode), out var result) ? Thousands(result.MedianRequestsPerSecond) : Missing;
+            markdown.Append(invariant, $" {cell} |");
+        }
+
+        foreach (var (mode, ratio) in ratioColumns)
+        {
+            var cell = byKey.TryGetValue((logging, endpoint, mode), out var result) && ratio(result) is { } value
+                ? value.ToString("F2", invariant)
+                : Missing;
+            markdown.Append(invariant, $" {cell} |");
+        }
+
+        markdown.Append('\n');
+    }
 
     // "N0" rounds the exact binary value half to even, as the script's printf("%.0f") did, then groups the digits.
     private static string Thousands(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
